@@ -1,0 +1,5 @@
+import sys
+
+from civicdesk.cli import main
+
+sys.exit(main())
