@@ -17,8 +17,8 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DEPT_CODE_PATTERN = r"^[A-Z][A-Za-z&]{1,9}$"
 URL_PATTERN = r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$"
 # An 8-digit HK number written "2835 1473", a short hotline like "1823" or "187 8022",
-# or a toll-free 800 number.
-PHONE_PATTERN = r"^(?:\d{4} ?\d{4}|\d{3,4}|\d{3} \d{4}|800 \d{3} \d{3})$"
+# a 3-5 digit hotline like "18222", or a toll-free 800 number.
+PHONE_PATTERN = r"^(?:\d{4} ?\d{4}|\d{3,5}|\d{3} \d{4}|800 \d{3} \d{3})$"
 
 MIN_EXAMPLES = 8
 
