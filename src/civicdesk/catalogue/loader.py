@@ -33,7 +33,7 @@ def _hk_to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("hk2s")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """Traditional Chinese (Hong Kong) to Simplified Chinese, with OpenCC."""
     return str(_hk_to_simplified().convert(text))

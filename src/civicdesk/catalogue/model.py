@@ -55,11 +55,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# YAML folds a long Chinese paragraph into lines joined by spaces; Chinese has no spaces between words.
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+_SPACE_BESIDE_CJK = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+
+
 class Bilingual(_Strict):
     """Text as written in the catalogue: English and Traditional Chinese."""
 
     en: NonEmpty
     zh_Hant: NonEmpty = Field(alias="zh-Hant")
+
+    @field_validator("zh_Hant")
+    @classmethod
+    def _no_spaces_between_chinese(cls, value: str) -> str:
+        return _SPACE_BESIDE_CJK.sub("", value.strip())
 
 
 class Keywords(_Strict):
