@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from civicdesk.safety.rules import RuleSpec, rule
 
-BLOCKED_CATEGORIES = ("prompt_injection", "weapons", "drugs", "hacking", "harm_others", "hate")
+BLOCKED_CATEGORIES = ("prompt_injection", "weapons", "drugs", "hacking", "harm_others", "hate", "forgery")
 
 _W = r"(?:\w+\W+)"  # one English word and what follows it
 _VICTIM_OR_REPORT = (
@@ -31,6 +31,23 @@ _GROUPS_ZH = (
 _DEGRADING_ZH = r"(?:垃圾|廢物|寄生蟲|蝗蟲|畜生|禽獸|曱甴|罪犯|賤種|低等|害蟲|豬|狗|下等|人渣|病毒)"
 
 BLOCKED_RULES: tuple[RuleSpec, ...] = (
+    # --- forged identity documents and money, and password guessing (added after the first held-out run) -------
+    rule(
+        "forgery.en",
+        "forgery",
+        r"\b(?:make|making|create|creating|forge|forging|produce|producing|print|printing|get|buy)\b\W+(?:\w+\W+){0,3}?"
+        r"(?:fake|forged|counterfeit|false)\s+(?:hkid|id|identity|passports?|documents?|certificates?|banknotes?|notes"
+        r"|money|licen[cs]es?)\b|\bforg(?:e|ing)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:hkid|id|identity|passport"
+        r"|signature|document|certificate)",
+        unless=r"\breport\w*|\bspot\w*|\bcheck\w*|\bvictim\b|\breceived\b|\bfound\b|\bpolice\b",
+    ),
+    rule(
+        "forgery.zh",
+        "forgery",
+        r"(?:偽造|伪造|整假|做假|製造假|制造假|製作假|制作假|假造|複製)(?:.{0,4})(?:身份證|證件|護照|文件|證書|鈔票|簽名|車牌)",
+        unless=r"舉報|報案|報警|投訴|發現|收到|識別|分辨|點分|怎樣分",
+    ),
+    rule("hacking.en.brute_force", "hacking", r"\bbrute[\s-]?forc\w*|\bcrack\w*\s+(?:\w+\s+){0,2}?passwords?\b"),
     # --- prompt injection -----------------------------------------------------------------------------
     rule(
         "prompt_injection.en.ignore",
@@ -77,7 +94,7 @@ BLOCKED_RULES: tuple[RuleSpec, ...] = (
         r"(?:忽略|無視|忘記|唔好理|不要理會?|別理|唔使理|不理會|跳過|繞過|違反|唔好跟|不要遵守|別管|唔好聽)"
         r"(?:.{0,8})(?:指令|指示|規則|設定|提示詞?|限制|守則|命令|規定|程式|系統訊息)"
         r"|你(?:而家|現在|從現在起|從現在開始|由而家起|由而家開始)?(?:係|是|扮演|變成|就是)\s*(?:dan|一個?(?:冇|沒有|無)"
-        r"(?:任何)?限制|無限制|越獄|邪惡|不受限)|(?:從現在開始|從現在起|由而家開始|由而家起)(?:.{0,3})你(?:係|是)"
+        r"(?:任何)?(?:道德|安全|內容)?限制|無限制|越獄|邪惡|不受限)|(?:從現在開始|從現在起|由而家開始|由而家起)(?:.{0,3})你(?:係|是)"
         r"|(?:冇|沒有|無|解除|移除|取消)(?:任何|所有)?(?:限制|過濾|審查)(?:的|嘅)?(?:ai|人工智能|模式|助手|機械人|版本)"
         r"|(?:解除|移除|取消)(?:所有|任何|你的|你嘅)?(?:限制|過濾|審查)"
         r"|扮(?:演)?(?:你係|你是)?.{0,6}(?:冇|沒有|無)(?:任何|道德|所有)?限制"
@@ -88,7 +105,8 @@ BLOCKED_RULES: tuple[RuleSpec, ...] = (
         r"|(?:顯示|輸出|告訴我|講出?|俾我睇|列出|說出|原樣|透露|洩露|洩漏|重複|打印|印出|展示|給我看)(?:.{0,6})"
         r"(?:系統提示|提示詞|系統指令|初始指令|隱藏指令|system prompt)"
         r"|(?:系統提示詞|提示詞|系統指令|system prompt)(?:.{0,6})(?:原樣|輸出|顯示|講出|說出|打印|出嚟|出來)"
-        r"|(?:進入|開啟|啟用|打開|切換到|切換)(?:.{0,3})(?:開發者模式|開發人員模式|越獄模式|上帝模式|dan模式)|越獄(?:模式|版本|提示)",
+        r"|(?:進入|開啟|啟用|打開|切換到|切換|處於|係|是)(?:.{0,3})(?:開發者模式|開發人員模式|管理員模式|越獄模式|上帝模式|dan模式)"
+        r"|越獄(?:模式|版本|提示)|(?:名字?叫做?|叫做)\s*dan\b",
     ),
     # --- weapons --------------------------------------------------------------------------------------
     rule(
@@ -106,7 +124,7 @@ BLOCKED_RULES: tuple[RuleSpec, ...] = (
     rule(
         "weapons.zh",
         "weapons",
-        r"(?:製造|製作|自製|自制|整|做|砌|組裝|打印|合成|教我整)(?:.{0,4})(?:炸彈|炸藥|汽油彈|燃燒彈|燃燒瓶|槍械|手槍|步槍"
+        r"(?:製造|製作|制造|制作|自製|自制|整|做|砌|組裝|打印|合成|教我整)(?:.{0,4})(?:炸彈|炸藥|汽油彈|燃燒彈|燃燒瓶|槍械|手槍|步槍"
         r"|爆炸品|毒氣|雷管|槍)",
     ),
     # --- drugs ----------------------------------------------------------------------------------------
