@@ -1,0 +1,107 @@
+"""A loaded router artefact: ranks labels as services, decides answered / clarify / out_of_scope with the
+thresholds from its passport, and explains every decision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from civicdesk.understanding.artefact import ModelMeta, load_router, save_model
+from civicdesk.understanding.base import FloatArray, Router
+from civicdesk.understanding.cascade import CascadeRouter
+from civicdesk.understanding.types import Explanation, RankedService, Routing, Status
+
+
+class RouterModel:
+    """`router` + `meta`; `warm_up()` once, then `rank`, `rank_many`, `route`, `route_many`."""
+
+    def __init__(self, router: Router, meta: ModelMeta, path: Path | None = None) -> None:
+        self.router = router
+        self.meta = meta
+        self.path = path
+        self._oos = router.labels_.index(meta.oos_label) if meta.oos_label in router.labels_ else None
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for label in self.router.labels_ if label != self.meta.oos_label]
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        t = self.meta.thresholds
+        return {"answer": t.answer, "out_of_scope": t.out_of_scope, "clarify_min": t.clarify_min}
+
+    def warm_up(self) -> RouterModel:
+        self.router.warm_up()
+        return self
+
+    def save(self, out_dir: Path) -> Path:
+        self.path = save_model(self.router, self.meta, out_dir)
+        return self.path
+
+    def proba_many(self, texts: Sequence[str]) -> FloatArray:
+        return self.router.predict_proba_many(list(texts))
+
+    def _ranked(self, row: FloatArray, k: int) -> list[RankedService]:
+        order = np.argsort(-row, kind="stable")
+        labels = self.router.labels_
+        out = [
+            RankedService(id=labels[j], department=self.meta.departments.get(labels[j], ""), confidence=float(row[j]))
+            for j in order
+            if j != self._oos
+        ]
+        return out[:k]
+
+    def rank(self, text: str, k: int = 5) -> list[RankedService]:
+        return self.rank_many([text], k)[0]
+
+    def rank_many(self, texts: Sequence[str], k: int = 5) -> list[list[RankedService]]:
+        return [self._ranked(row, k) for row in self.proba_many(texts)]
+
+    def status_of(self, row: FloatArray) -> Status:
+        """The decision for one probability row (also used when choosing thresholds)."""
+        if self._oos is not None and int(row.argmax()) == self._oos:
+            return "out_of_scope"
+        top = max((float(p) for j, p in enumerate(row) if j != self._oos), default=0.0)
+        return self.meta.thresholds.status(top)
+
+    def route(self, text: str, k: int = 5) -> Routing:
+        return self.route_many([text], k)[0]
+
+    def route_many(self, texts: Sequence[str], k: int = 5) -> list[Routing]:
+        texts = list(texts)
+        return [self._routing(text, row, k) for text, row in zip(texts, self.proba_many(texts), strict=True)]
+
+    def _routing(self, text: str, row: FloatArray, k: int) -> Routing:
+        services = self._ranked(row, k)
+        status = self.status_of(row)
+        t = self.meta.thresholds
+        choices: list[RankedService] = []
+        if status == "clarify":
+            choices = [s for s in services if s.confidence >= t.clarify_min][: t.clarify_max]
+            choices = choices if len(choices) >= 2 else services[:2]
+        evidence = []
+        for service in (choices or services[:1]) if status != "out_of_scope" else services[:1]:
+            evidence.extend(self.router.evidence(text, service.id, 3))
+        scores = {s.id: s.confidence for s in services}
+        if self._oos is not None and self.meta.oos_label:
+            scores[self.meta.oos_label] = float(row[self._oos])
+        stage = self.router.stage(text) if isinstance(self.router, CascadeRouter) else self.meta.kind
+        explanation = Explanation(
+            model=self.meta.name,
+            model_version=self.meta.version,
+            scores=scores,
+            threshold=self.thresholds,
+            decision=status,
+            evidence=evidence,
+            runner_up=[s.id for s in services[1:4]],
+            stage=stage,
+        )
+        return Routing(status=status, services=services, explanation=explanation, choices=choices)
+
+
+def load_model(path: Path | str) -> RouterModel:
+    """Load and validate the artefact at `path` (E251 if missing, E252 if incompatible); call `warm_up()`."""
+    router, meta = load_router(Path(path))
+    return RouterModel(router, meta, Path(path))

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from civicdesk.cli import main
+
+from .conftest import OUT_OF_SCOPE, SYNTHETIC
+
+
+def _write(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["message", "service", "lang"])
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> tuple[Path, Path]:
+    train = [(t, label, "en") for label, texts in SYNTHETIC.items() for t in texts]
+    train += [(t, "oos", "en") for t in OUT_OF_SCOPE]
+    test = [("renew passport", "passport", "en"), ("垃圾冇人收", "rubbish", "yue"), ("a joke please", "oos", "en")]
+    return _write(tmp_path / "train.csv", train), _write(tmp_path / "test.csv", test)
+
+
+def test_train_then_evaluate(tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    train, test = tables
+    args = ["--text-column", "message", "--label-column", "service"]
+    assert main(["train", "--data", str(train), *args, "--oos-label", "oos", "--out", str(tmp_path / "m")]) == 0
+    assert "saved to" in capsys.readouterr().out
+    code = main(
+        [
+            "evaluate",
+            "--model",
+            str(tmp_path / "m"),
+            "--data",
+            str(test),
+            *args,
+            "--language-column",
+            "lang",
+            "--oos-label",
+            "oos",
+            "--json",
+        ]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["in_scope"]["n"] == 2 and "accuracy_by_language" in report["in_scope"]
+    assert report["out_of_scope"]["n"] == 1
+    assert main(["evaluate", "--model", str(tmp_path / "m"), "--data", str(test), *args]) == 0
+    assert "macro-F1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["evaluate", "--model", "{tmp}/none", "--data", "{train}"], "civicdesk train --catalogue"),
+        (["train", "--data", "{train}", "--text-column", "nope", "--out", "{tmp}/m"], "no column 'nope'"),
+        (["train", "--data", "{train}", "--model", "xx", "--out", "{tmp}/m"], "E256"),
+    ],
+)
+def test_errors_are_readable(
+    argv: list[str], message: str, tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [a.format(tmp=tmp_path, train=tables[0]) for a in argv]
+    assert main(argv) == 1
+    assert message in capsys.readouterr().err
