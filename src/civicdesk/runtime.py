@@ -65,7 +65,25 @@ class Runtime:
         return runtime
 
     def warm_up(self) -> None:
-        """Load every heavy component once. Parts of the platform add themselves here."""
+        """Load every heavy component once: the privacy analyzer, the service router and the assistant."""
+        from civicdesk.assistant import Assistant
+        from civicdesk.privacy import build_analyzer, install_log_redaction, keyring_from
+        from civicdesk.understanding import ServiceRouter
+
+        started = time.perf_counter()
+        analyzer = build_analyzer(self.settings)
+        router = ServiceRouter.from_settings(self.settings, self.catalogue, kind=self.settings.router_kind)
+        assistant = Assistant(self.catalogue, router, analyzer)
+        assistant.warm_up()
+        # Personal data never reaches the logs, whoever logs it.
+        install_log_redaction(analyzer)
+        self.components.update(
+            privacy=analyzer, router=router, assistant=assistant, keyring=keyring_from(self.settings)
+        )
+        from civicdesk.cases.wiring import desk_for
+
+        desk_for(self)  # the case desk, built from the components above
+        log.info("components ready", extra={"seconds": round(time.perf_counter() - started, 2)})
         self.ready = True
 
     def close(self) -> None:

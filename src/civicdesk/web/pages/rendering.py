@@ -39,7 +39,8 @@ def environment(language: str) -> Environment:
 def ui_language(request: Request) -> str:
     settings = request.app.state.settings
     return negotiate(
-        request.query_params.get("lang"),
+        # A form may name its language in a `lang` field (the ask form does); the URL's ?lang= comes next.
+        getattr(request.state, "ui_language", None) or request.query_params.get("lang"),
         request.cookies.get(LANG_COOKIE),
         request.headers.get("accept-language"),
         settings.default_ui_language,
