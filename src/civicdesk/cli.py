@@ -14,6 +14,12 @@ COMMANDS = (
     "civicdesk.commands.serve",
     "civicdesk.commands.db",
     "civicdesk.commands.validate",
+    "civicdesk.commands.ask",
+    "civicdesk.commands.train",
+    "civicdesk.commands.evaluate",
+    "civicdesk.commands.staff",
+    "civicdesk.commands.redact",
+    "civicdesk.commands.keys",
 )
 
 

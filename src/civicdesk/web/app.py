@@ -23,7 +23,14 @@ STATIC_DIR = Path(__file__).parent / "static"
 ROUTERS = (
     "civicdesk.web.api.operations",
     "civicdesk.web.api.catalogue",
+    "civicdesk.web.api.assistant",
+    "civicdesk.web.api.cases",
+    "civicdesk.web.api.open311",
+    "civicdesk.web.api.privacy",
     "civicdesk.web.pages.catalogue",
+    "civicdesk.web.pages.assistant",
+    "civicdesk.web.pages.cases",
+    "civicdesk.web.staff",
 )
 
 
