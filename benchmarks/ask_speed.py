@@ -38,7 +38,9 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def load(url: str, bodies: list[dict[str, str]] | None, total: int, concurrency: int) -> tuple[list[float], float]:
+async def load(
+    url: str, bodies: list[dict[str, str]] | None, total: int, concurrency: int
+) -> tuple[list[float], float]:
     latencies: list[float] = []
     counter = iter(range(total))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -77,7 +79,10 @@ def main() -> int:
     subprocess.run([str(civicdesk), "serve", "--smoke"], env=env, check=True, capture_output=True)
     started = time.perf_counter()
     server = subprocess.Popen(
-        [str(civicdesk), "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(civicdesk), "serve", "--port", str(args.port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{args.port}"
     try:

@@ -71,7 +71,10 @@ def main() -> int:
         return round(100 * a / b, 1) if b else float("nan")
 
     figures: dict[str, object] = {"messages": len(rows), "startup_seconds": round(start_seconds, 2)}
-    table = ["| language | answerable | top-1 department | answered & right | language detected |", "|---|---|---|---|---|"]
+    table = [
+        "| language | answerable | top-1 department | answered & right | language detected |",
+        "|---|---|---|---|---|",
+    ]
     top1 = {}
     for lang in LANGS:
         c = per_lang[lang]
@@ -106,8 +109,10 @@ def main() -> int:
     print("\n".join(status_rows))
     print()
     print(f"out-of-scope + blocked handled correctly: {figures['out_of_scope_and_blocked_rate']}%")
-    print(f"false emergencies: {false_emergencies}; in-process latency p50 {figures['latency_ms_p50']} ms, "
-          f"p99 {figures['latency_ms_p99']} ms; start-up {figures['startup_seconds']} s")
+    print(
+        f"false emergencies: {false_emergencies}; in-process latency p50 {figures['latency_ms_p50']} ms, "
+        f"p99 {figures['latency_ms_p99']} ms; start-up {figures['startup_seconds']} s"
+    )
     print("most confused (expected -> top-1):", confusions.most_common(8))
     for miss in misses[: args.errors]:
         print("  MISS", *miss)

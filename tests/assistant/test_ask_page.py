@@ -36,7 +36,9 @@ def test_vote_from_the_page_is_stored(client: TestClient) -> None:
     response = client.post("/ask", data={"text": "where can I recycle old clothes", "lang": "en"})
     ask_id = re.search(r'action="/ask/([0-9a-f]{32})/vote"', response.text)
     assert ask_id, "answered pages carry the helpful control"
-    thanks = client.post(f"/ask/{ask_id.group(1)}/vote", data={"helpful": "no", "lang": "en"}, headers={"HX-Request": "true"})
+    thanks = client.post(
+        f"/ask/{ask_id.group(1)}/vote", data={"helpful": "no", "lang": "en"}, headers={"HX-Request": "true"}
+    )
     assert thanks.status_code == 200 and "Thank you" in thanks.text
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     with runtime.database.session() as session:
