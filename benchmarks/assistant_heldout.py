@@ -44,6 +44,8 @@ def main() -> int:
     by_expected: dict[str, Counter[str]] = defaultdict(Counter)
     confusions: Counter[tuple[str, str]] = Counter()
     latencies: list[float] = []
+    # (top-1 confidence, whether its department was right) for answerable messages the router ranked
+    calibration: list[tuple[float, bool]] = []
     misses: list[tuple[str, str, str, str]] = []
     for row in rows:
         t0 = time.perf_counter()
@@ -59,6 +61,8 @@ def main() -> int:
             per_lang[lang]["answerable"] += 1
             per_lang[lang]["top1_department"] += top == row["department"]
             per_lang[lang]["answered_right"] += reply.status == "answered" and top == row["department"]
+            if reply.services:
+                calibration.append((float(reply.services[0]["confidence"]), top == row["department"]))
             if top != row["department"]:
                 confusions[(row["department"], top)] += 1
                 misses.append((lang, row["department"], top, row["text"][:90]))
@@ -101,6 +105,16 @@ def main() -> int:
     )
     false_emergencies = sum(by_expected[e]["got:emergency"] for e in by_expected if e != "emergency")
     figures["false_emergencies"] = false_emergencies
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for confidence, right in calibration:
+        bins[min(int(confidence * 10), 9)].append((confidence, right))
+    ece = sum(
+        len(members)
+        / len(calibration)
+        * abs(sum(r for _, r in members) / len(members) - sum(c for c, _ in members) / len(members))
+        for members in bins.values()
+    )
+    figures["expected_calibration_error"] = round(ece, 3)
     figures["latency_ms_p50"] = round(statistics.median(latencies), 2)
     figures["latency_ms_p99"] = round(sorted(latencies)[int(0.99 * (len(latencies) - 1))], 2)
 
@@ -112,6 +126,10 @@ def main() -> int:
     print(
         f"false emergencies: {false_emergencies}; in-process latency p50 {figures['latency_ms_p50']} ms, "
         f"p99 {figures['latency_ms_p99']} ms; start-up {figures['startup_seconds']} s"
+    )
+    print(
+        "expected calibration error of the top-1 confidence (department level, 10 bins):",
+        figures["expected_calibration_error"],
     )
     print("most confused (expected -> top-1):", confusions.most_common(8))
     for miss in misses[: args.errors]:
