@@ -56,12 +56,11 @@ def client(settings: Settings) -> Iterator[TestClient]:
         yield test_client
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards; skipped without a server."""
+def fresh_postgres_database(prefix: str = "civicdesk_test") -> Iterator[str]:
+    """Create an empty PostgreSQL database, yield its URL, drop it afterwards; skip the test without a server."""
     if not POSTGRES_AVAILABLE:
         pytest.skip("PostgreSQL is not reachable at " + POSTGRES_ADMIN_URL)
-    name = f"civicdesk_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -71,6 +70,12 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards; skipped without a server."""
+    yield from fresh_postgres_database()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -7,18 +7,14 @@ departments and services are known in advance; contact details are sealed with t
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from civicdesk.cases import CaseDesk, CaseRequest, Contact, Policy, Triage
 from civicdesk.cases.contact import ContactCipher
@@ -31,7 +27,7 @@ from civicdesk.store import Database, upgrade
 from civicdesk.store.catalogue_sync import sync_catalogue
 from civicdesk.web.app import create_app
 from tests.cases.fakes import FakeRedactor, FakeRouter, fake_safety
-from tests.conftest import POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE, make_settings
+from tests.conftest import fresh_postgres_database, make_settings
 
 PASSWORD = "correct horse battery"
 STAFF: dict[str, tuple[str, list[str]]] = {
@@ -83,18 +79,7 @@ class Console:
 
 
 def _postgres_database() -> Iterator[str]:
-    if not POSTGRES_AVAILABLE:
-        pytest.skip("PostgreSQL is not reachable at " + POSTGRES_ADMIN_URL)
-    name = f"civicdesk_console_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    yield from fresh_postgres_database("civicdesk_console")
 
 
 def console_app(kind: str, data_dir: Path, database_dir: Path, **overrides: Any) -> Iterator[Console]:
