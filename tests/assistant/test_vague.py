@@ -9,7 +9,17 @@ from civicdesk.assistant.vague import is_vague
 
 @pytest.mark.parametrize(
     "text",
-    ["I want to complain", "Can you help me please?", "我想投訴", "我要申请", "點算好", "有問題想問吓", "我想查詢一下"],
+    [
+        "I want to complain",
+        "Can you help me please?",
+        "我想投訴",
+        "我要申请",
+        "點算好",
+        "有問題想問吓",
+        "我想查詢一下",
+        "張 form 唔識填",
+        "點算呀而家，唔知搵邊個",
+    ],
 )
 def test_requests_without_a_subject_are_vague(text: str) -> None:
     assert is_vague(text)
@@ -24,6 +34,7 @@ def test_requests_without_a_subject_are_vague(text: str) -> None:
         "我要申请公屋",
         "hello",
         "我想投訴" + "，" * 70,
+        "我唔識填綜援表格",
     ],
 )
 def test_requests_with_a_subject_or_without_a_request_are_not(text: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from civicdesk import language, safety
 from civicdesk.answers import Answer, compose_answer, compose_clarify, compose_out_of_scope, reply_script
 from civicdesk.assistant.long_messages import route_long_message
+from civicdesk.assistant.short_messages import TopicIndex, choices_for
 from civicdesk.assistant.vague import is_vague
 from civicdesk.catalogue import Catalogue
 from civicdesk.errors import CivicdeskError
@@ -72,6 +73,7 @@ class Assistant:
         self.catalogue = catalogue
         self.router = router
         self.analyzer = analyzer
+        self.topics = TopicIndex(catalogue)
 
     def warm_up(self) -> None:
         language.warm_up()
@@ -119,17 +121,25 @@ class Assistant:
             explanation["routing"]["decided_by_sentence"] = sentence
         services = [s.to_dict() for s in routing.services]
         status: Status = routing.status
+        offered = routing.choices or routing.services[:4]
         vague = is_vague(redacted)
+        ambiguity = None if vague else self.topics.ambiguity(redacted)
         if vague:
             # A request with no subject: ask what it is about rather than guess (assistant/vague.py).
             explanation["vague"] = {"component": "assistant.vague", "decision": "clarify"}
-            status = "clarify"
+            status, offered = "clarify", routing.services[:4]
+        elif ambiguity is not None:
+            # A short topic that several departments handle: ask which (assistant/short_messages.py).
+            ranked = {s.id: s for s in self.router.rank(redacted, len(self.catalogue.services))}
+            chosen = choices_for(ambiguity, [(s.id, s.confidence) for s in ranked.values()], self.topics.departments)
+            if len(chosen) >= 2:
+                explanation["short_message"] = ambiguity.to_dict()
+                status, offered = "clarify", [ranked[c] for c in chosen]
         answer: Answer
         if status == "answered":
             services = services[:4]
             answer = compose_answer(self.catalogue.services[routing.services[0].id], self.catalogue, script)
         elif status == "clarify":
-            offered = (routing.choices or routing.services[:4]) if not vague else routing.services[:4]
             services = [s.to_dict() for s in offered]
             options = [self.catalogue.services[s.id] for s in offered]
             answer = compose_clarify(options, script, vague=vague)
