@@ -83,6 +83,16 @@ def test_calibration_keeps_out_of_fold_probabilities(synthetic: tuple[list[str],
     assert uncalibrated.validation_proba_ is None and uncalibrated.temperature_ == 1.0
 
 
+def test_short_messages_get_their_own_softer_temperature(synthetic: tuple[list[str], list[str]]) -> None:
+    router = TfidfLinearRouter().fit(*synthetic)
+    assert router.short_temperature_ >= router.temperature_
+    one_temperature = TfidfLinearRouter(short_calibration=False).fit(*synthetic)
+    assert one_temperature.short_temperature_ == one_temperature.temperature_
+    short, long = "passport", "I want to renew my passport before my trip"
+    assert router.rank(short, 1)[0][1] <= one_temperature.rank(short, 1)[0][1]
+    assert router.rank(long, 1) == one_temperature.rank(long, 1)  # full sentences are unchanged
+
+
 def test_evidence_names_matching_terms_and_examples(synthetic: tuple[list[str], list[str]]) -> None:
     lexical = TfidfLinearRouter().fit(*synthetic).evidence("passport renewal please", "passport")
     assert lexical and lexical[0].kind == "term" and "passport" in lexical[0].text

@@ -52,8 +52,9 @@ class Bm25Router(LearnedRouter):
         calibrate: bool = True,
         n_folds: int = 5,
         seed: int = 0,
+        short_calibration: bool = True,
     ) -> None:
-        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed)
+        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed, short_calibration=short_calibration)
         self.k = k
         self.k1 = k1
         self.b = b
@@ -117,7 +118,7 @@ class Bm25Router(LearnedRouter):
         arrays["y"] = self.head_.y
         state = {
             "labels": self.labels_,
-            "temperature": self.temperature_,
+            **self.calibration_state(),
             "examples": self.examples_,
             "bm25s": index_json,
         }
@@ -127,7 +128,7 @@ class Bm25Router(LearnedRouter):
     def from_state(cls, params: dict[str, Any], state: dict[str, Any], arrays: Arrays) -> Self:
         router = cls(**params)
         router.labels_ = list(state["labels"])
-        router.temperature_ = float(state["temperature"])
+        router.set_calibration(state)
         router.examples_ = list(state["examples"])
         head = Bm25Index.__new__(Bm25Index)
         head.y = arrays["y"]

@@ -69,9 +69,10 @@ class EncoderRouter(LearnedRouter):
         calibrate: bool = True,
         n_folds: int = 5,
         seed: int = 0,
+        short_calibration: bool = False,
         encoder: Encoder | None = None,
     ) -> None:
-        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed)
+        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed, short_calibration=short_calibration)
         self.head = head
         self.c = c
         self.engine_dir = engine_dir
@@ -118,7 +119,7 @@ class EncoderRouter(LearnedRouter):
 
     def get_state(self) -> tuple[dict[str, Any], Arrays]:
         self._require_fitted()
-        state = {"labels": self.labels_, "temperature": self.temperature_, "examples": self.examples_}
+        state = {"labels": self.labels_, **self.calibration_state(), "examples": self.examples_}
         arrays: Arrays = {
             "head_matrix": self.head_.matrix,
             "head_y": self.head_.y,
@@ -133,7 +134,7 @@ class EncoderRouter(LearnedRouter):
     def from_state(cls, params: dict[str, Any], state: dict[str, Any], arrays: Arrays) -> Self:
         router = cls(**params)
         router.labels_ = list(state["labels"])
-        router.temperature_ = float(state["temperature"])
+        router.set_calibration(state)
         router.examples_ = list(state["examples"])
         bias = arrays.get("head_bias")
         router.head_ = EmbeddingHead(router.head, arrays["head_matrix"], arrays["head_y"], bias)

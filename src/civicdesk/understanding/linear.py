@@ -70,8 +70,9 @@ class TfidfLinearRouter(LearnedRouter):
         calibrate: bool = True,
         n_folds: int = 5,
         seed: int = 0,
+        short_calibration: bool = True,
     ) -> None:
-        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed)
+        super().__init__(calibrate=calibrate, n_folds=n_folds, seed=seed, short_calibration=short_calibration)
         self.classifier = classifier
         self.c = c
         self.analyser = analyser
@@ -139,7 +140,7 @@ class TfidfLinearRouter(LearnedRouter):
         coef: sp.csr_matrix = self.head_.coef
         state = {
             "labels": self.labels_,
-            "temperature": self.temperature_,
+            **self.calibration_state(),
             "vocabulary": self.vectorizer_.vocabulary_,
         }
         arrays: Arrays = {
@@ -158,7 +159,7 @@ class TfidfLinearRouter(LearnedRouter):
         params["analyser"] = TextAnalyser.from_dict(params["analyser"])
         router = cls(**params)
         router.labels_ = list(state["labels"])
-        router.temperature_ = float(state["temperature"])
+        router.set_calibration(state)
         router.vectorizer_ = router._vectorizer()
         router.vectorizer_.vocabulary_ = {str(k): int(v) for k, v in state["vocabulary"].items()}
         router.vectorizer_.idf_ = arrays["idf"].astype(np.float64)

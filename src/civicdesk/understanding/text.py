@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+import numpy as np
 import opencc
 import rjieba
 
@@ -110,3 +111,42 @@ def _features(analyser: TextAnalyser, text: str) -> tuple[str, ...]:
 
 def is_chinese(text: str) -> bool:
     return _HAS_CJK.search(text) is not None
+
+
+SHORT_WORDS = 3  # a message of at most this many words (two Chinese characters count as one) is "short"
+_LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, counting a run of Chinese characters as one word per two characters."""
+    count = 0
+    for match in _RUNS.finditer(normalise(text)):
+        run = match.group("cjk")
+        count += (len(run) + 1) // 2 if run else 1
+    return count
+
+
+def is_short(text: str) -> bool:
+    return word_count(text) <= SHORT_WORDS
+
+
+def short_fragments(texts: list[str], seed: int = 0) -> dict[int, str]:
+    """For each longer text, one short window of it, as a person typing only a topic would: two to four Chinese
+    characters, or one or two words of four letters or more. Keyed by the text's row; short texts are skipped."""
+    rng = np.random.default_rng(seed)
+    out: dict[int, str] = {}
+    for row, text in enumerate(texts):
+        if is_short(text):
+            continue
+        runs = [m.group() for m in _RUNS.finditer(normalise(text))]
+        cjk = [r for r in runs if _HAS_CJK.match(r) and len(r) >= 2]
+        words = [r for r in runs if not _HAS_CJK.match(r) and len(r) >= 4 and _LATIN_WORD.fullmatch(r)]
+        if cjk and (not words or rng.random() < 0.5):
+            run = cjk[int(rng.integers(len(cjk)))]
+            size = min(len(run), int(rng.integers(2, 5)))
+            start = int(rng.integers(len(run) - size + 1))
+            out[row] = run[start : start + size]
+        elif words:
+            start = int(rng.integers(len(words)))
+            out[row] = " ".join(words[start : start + int(rng.integers(1, 3))])
+    return out
