@@ -55,6 +55,7 @@ def candidates(encoder: Encoder, with_encoder: bool = True) -> dict[str, Callabl
             {
                 "e5-centroid": lambda: EncoderRouter("centroid", encoder=encoder),
                 "e5-svm": lambda: EncoderRouter("svm", c=4.0, encoder=encoder),
+                "e5-logreg": lambda: EncoderRouter("logreg", c=100.0, encoder=encoder),
                 "cascade": lambda: CascadeRouter(
                     TfidfLinearRouter("svm", 1.0), EncoderRouter("svm", c=4.0, encoder=encoder)
                 ),

@@ -61,6 +61,7 @@ def test_train_then_evaluate(tables: tuple[Path, Path], tmp_path: Path, capsys: 
         (["evaluate", "--model", "{tmp}/none", "--data", "{train}"], "civicdesk train --catalogue"),
         (["train", "--data", "{train}", "--text-column", "nope", "--out", "{tmp}/m"], "no column 'nope'"),
         (["train", "--data", "{train}", "--model", "xx", "--out", "{tmp}/m"], "E256"),
+        (["train", "--data", "{train}", "--oos-label", "oos", "--oos-share", "1.5", "--out", "{tmp}/m"], "E254"),
     ],
 )
 def test_errors_are_readable(
@@ -69,3 +70,15 @@ def test_errors_are_readable(
     argv = [a.format(tmp=tmp_path, train=tables[0]) for a in argv]
     assert main(argv) == 1
     assert message in capsys.readouterr().err
+
+
+def test_the_out_of_scope_share_moves_the_threshold(
+    tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--data", str(tables[0]), "--text-column", "message", "--label-column", "service", "--oos-label", "oos"]
+    thresholds = {}
+    for share in ("0.05", "0.9"):
+        assert main(["train", *args, "--oos-share", share, "--out", str(tmp_path / share), "--json"]) == 0
+        thresholds[share] = json.loads(capsys.readouterr().out)["thresholds"]
+        assert f"{float(share):.0%} out of scope expected" in thresholds[share]["chosen_on"]
+    assert thresholds["0.05"]["out_of_scope"] <= thresholds["0.9"]["out_of_scope"]

@@ -35,6 +35,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--label-column", default="label", help="column holding the label (default: label)")
     parser.add_argument("--language-column", help="optional column with the language form, for per-language metrics")
     parser.add_argument("--oos-label", help="label of out-of-scope rows (learned as a class; used for thresholds)")
+    parser.add_argument(
+        "--oos-share",
+        type=float,
+        default=0.2,
+        help="share of real messages expected to be out of scope; the out-of-scope threshold maximises the accuracy "
+        "expected at that share (default 0.2; see docs/decisions/0302)",
+    )
     parser.add_argument("--out", type=Path, help="model folder to write")
     parser.add_argument(
         "--model",
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 print("--out DIR is required with --data", file=sys.stderr)
                 return 2
             data = read_table(args.data, args.text_column, args.label_column, args.language_column)
-            model = train_router(data, kind, name=args.name, oos_label=args.oos_label)
+            model = train_router(data, kind, name=args.name, oos_label=args.oos_label, oos_share=args.oos_share)
             out = model.save(args.out)
     except UnderstandingError as exc:
         print(f"error {exc.code}: {exc.message}", file=sys.stderr)

@@ -20,7 +20,8 @@ import yaml
 
 from civicdesk.understanding.artefact import ModelMeta
 from civicdesk.understanding.base import Router
-from civicdesk.understanding.calibration import choose_thresholds, expected_calibration_error
+from civicdesk.understanding.calibration import OOS_SHARE, choose_thresholds, expected_calibration_error
+from civicdesk.understanding.errors import BadTrainingData
 from civicdesk.understanding.kinds import CLASSES, DEFAULT_KIND, make_router
 from civicdesk.understanding.metrics import classification_metrics
 from civicdesk.understanding.model import RouterModel
@@ -90,8 +91,13 @@ def train_router(
     departments: dict[str, str] | None = None,
     oos_label: str | None = None,
     router: Router | None = None,
+    oos_share: float = OOS_SHARE,
 ) -> RouterModel:
-    """Fit a router of `kind` (or the given unfitted `router`), choose thresholds, and describe it."""
+    """Fit a router of `kind` (or the given unfitted `router`), choose thresholds, and describe it.
+
+    `oos_share`: the share of real messages expected to be out of scope, for the out-of-scope threshold."""
+    if not 0.0 < oos_share < 1.0:
+        raise BadTrainingData(f"the out-of-scope share must be between 0 and 1, not {oos_share}")
     started = time.perf_counter()
     router = router if router is not None else make_router(kind)
     router.fit(data.texts, data.labels)
@@ -115,11 +121,11 @@ def train_router(
     model = RouterModel(router, meta)
     validation = getattr(router, "validation_proba_", None)
     if validation is not None:
-        _describe(model, data, np.asarray(validation))
+        _describe(model, data, np.asarray(validation), oos_share)
     return model
 
 
-def _describe(model: RouterModel, data: TrainingData, probs: np.ndarray) -> None:
+def _describe(model: RouterModel, data: TrainingData, probs: np.ndarray, oos_share: float) -> None:
     """Thresholds and cross-validated metrics from out-of-fold probabilities."""
     labels = model.router.labels_
     oos = model.meta.oos_label
@@ -133,7 +139,9 @@ def _describe(model: RouterModel, data: TrainingData, probs: np.ndarray) -> None
     gold = np.array(data.labels)
     is_oos = gold == oos if oos else np.zeros(len(gold), dtype=bool)
     correct = np.array(predicted) == gold
-    model.meta.thresholds = choose_thresholds(top[~is_oos], correct[~is_oos], top[is_oos] if is_oos.any() else None)
+    model.meta.thresholds = choose_thresholds(
+        top[~is_oos], correct[~is_oos], top[is_oos] if is_oos.any() else None, oos_share=oos_share
+    )
     languages = [lang or "" for lang in data.languages] if data.languages else None
     in_scope = ~is_oos
     metrics = classification_metrics(
