@@ -48,6 +48,10 @@ EMERGENCY_MASKS: tuple[str, ...] = (
     r"\b(?:dying|die) to (?:know|see|try|get|hear|find)\b",
     # Negated or hypothetical harm: "no one was hurt", "冇人受傷", "萬一火燭".
     r"\b(?:no one|no-one|nobody|none of us)\s+(?:\w+\s+)?(?:injured|hurt)\b|\bno\s+(?:one\s+)?injur(?:y|ies|ed)\b",
+    r"\b(?:before|in case|until|or)\s+(?:someone|somebody|anyone|anybody|a child|a kid|people|an old person)\s+"
+    r"(?:\w+\s+)?(?:gets?|is|are)\s+(?:hurt|injured|killed)\b"
+    r"|\b(?:someone|somebody|anyone|people|a child|a kid)\s+(?:could|might|may|will|would)\s+(?:easily\s+)?"
+    r"(?:get|be)\s+(?:hurt|injured|killed)\b",
     # Chinese: fire-safety words, stoves that do not light, policy about suicide, hyperbole.
     r"[點打]唔[着著]火?|[着著]唔到火|點不[着著]|打不[着著]",
     r"火災(?:危險|隱患|風險|保險|演習|預防|逃生|警報|鐘)|山火(?:危險|警告|預防|風險)|爆炸品|防火|走火通道|消防",

@@ -5,7 +5,7 @@ Patterns are written for the view (rules.view): lower case, Traditional Chinese 
 
 from __future__ import annotations
 
-from civicdesk.safety.rule_parts import PAST, PERSON_EN
+from civicdesk.safety.rule_parts import PAST, PERSON_EN, SAFE_NOW_EN
 from civicdesk.safety.rules import RuleSpec, rule
 
 HARM_RULES: tuple[RuleSpec, ...] = (
@@ -59,6 +59,7 @@ HARM_RULES: tuple[RuleSpec, ...] = (
         r"|\b(?:threaten\w*|going|gonna|trying|wants?|about)\s+to\s+(?:kill|hurt|stab|shoot|attack|beat)\s+"
         r"(?:me|us|him|her|them|my|everyone|people|someone)\b|\b(?:screaming|screams|shouting|yelling|crying|calling"
         r"|cries)\s+for\s+help\b|\bstab(?:bed|bing|s)?\b",
+        unless=SAFE_NOW_EN,
     ),
     rule(
         "violence.en.domestic",
