@@ -66,3 +66,16 @@ def test_a_short_message_one_department_owns_is_answered(client: TestClient) -> 
     assert body["status"] in ("answered", "clarify")
     assert body["services"][0]["department"] == "ImmD"
     assert "short_message" not in body["explanation"]
+
+
+@pytest.mark.parametrize("text", ["tree", "lift", "樹"])
+def test_a_shared_topic_gets_the_departments_shares_not_the_routers_certainty(client: TestClient, text: str) -> None:
+    body = client.post("/api/v1/ask", json={"text": text}).json()
+    confidences = [s["confidence"] for s in body["services"]]
+    mentions = body["explanation"]["short_message"]["mentions_by_department"]
+    assert confidences == sorted(confidences, reverse=True)
+    assert max(confidences) < 0.7  # no department holds DOMINANT_SHARE of the mentions
+    assert sum(confidences) <= 1.0 + 1e-3
+    first = body["services"][0]
+    assert first["confidence"] == pytest.approx(mentions[first["department"]] / sum(mentions.values()), abs=1e-4)
+    assert set(body["explanation"]["short_message"]["router_confidence"]) == {s["id"] for s in body["services"]}

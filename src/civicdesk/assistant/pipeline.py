@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from civicdesk import language, safety
@@ -133,8 +133,12 @@ class Assistant:
             ranked = {s.id: s for s in self.router.rank(redacted, len(self.catalogue.services))}
             chosen = choices_for(ambiguity, [(s.id, s.confidence) for s in ranked.values()], self.topics.departments)
             if len(chosen) >= 2:
-                explanation["short_message"] = ambiguity.to_dict()
-                status, offered = "clarify", [ranked[c] for c in chosen]
+                explanation["short_message"] = {
+                    **ambiguity.to_dict(),
+                    "router_confidence": {c: round(ranked[c].confidence, 4) for c in chosen},
+                }
+                shared = [replace(ranked[c], confidence=ambiguity.share(ranked[c].department)) for c in chosen]
+                status, offered = "clarify", sorted(shared, key=lambda s: -s.confidence)
         answer: Answer
         if status == "answered":
             services = services[:4]

@@ -8,6 +8,10 @@ examples, keywords or names (a keyword or name counts `TOPIC_WEIGHT` times an ex
 about, where an example may mention the term in passing). When those mentions spread over two or more departments,
 with no department holding `DOMINANT_SHARE` of them, the assistant asks which one is meant and offers the best
 service of each department, ranked by the router; otherwise the router's decision stands. The result says why.
+
+The confidence reported for each offered service is its department's share of those mentions, not the router's
+score: on one word the router is sure of whatever service the training data ties the word to (0.999 for "tree"),
+while the catalogue shows the topic split between departments. The router's own scores stay in the explanation.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ class Ambiguity:
     mentions: dict[str, int]  # department -> weighted examples, keywords and names that mention every term
     services: list[str]  # the services that mention them, best example count first
 
+    def share(self, department: str) -> float:
+        """The department's share of the weighted mentions: the confidence that the topic is its business."""
+        return self.mentions.get(department, 0) / sum(self.mentions.values())
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "component": "assistant.short_messages",
@@ -43,6 +51,7 @@ class Ambiguity:
             "terms": self.terms,
             "mentions_by_department": self.mentions,
             "reason": f"a short message whose terms appear in services of {len(self.mentions)} departments",
+            "confidence": "each offered service's department's share of the mentions",
         }
 
 
