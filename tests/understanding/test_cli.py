@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from civicdesk.cli import main
+from civicdesk.understanding import load_model
 
 from .conftest import OUT_OF_SCOPE, SYNTHETIC
 
@@ -62,6 +63,7 @@ def test_train_then_evaluate(tables: tuple[Path, Path], tmp_path: Path, capsys: 
         (["train", "--data", "{train}", "--text-column", "nope", "--out", "{tmp}/m"], "no column 'nope'"),
         (["train", "--data", "{train}", "--model", "xx", "--out", "{tmp}/m"], "E256"),
         (["train", "--data", "{train}", "--oos-label", "oos", "--oos-share", "1.5", "--out", "{tmp}/m"], "E254"),
+        (["train", "--data", "{train}", "--oos-label", "oos", "--oos-recall", "0", "--out", "{tmp}/m"], "E254"),
     ],
 )
 def test_errors_are_readable(
@@ -82,3 +84,14 @@ def test_the_out_of_scope_share_moves_the_threshold(
         thresholds[share] = json.loads(capsys.readouterr().out)["thresholds"]
         assert f"{float(share):.0%} out of scope expected" in thresholds[share]["chosen_on"]
     assert thresholds["0.05"]["out_of_scope"] <= thresholds["0.9"]["out_of_scope"]
+
+
+def test_a_required_out_of_scope_recall_sets_the_threshold(
+    tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--data", str(tables[0]), "--text-column", "message", "--label-column", "service", "--oos-label", "oos"]
+    assert main(["train", *args, "--oos-recall", "0.99", "--out", str(tmp_path / "m"), "--json"]) == 0
+    thresholds = json.loads(capsys.readouterr().out)["thresholds"]
+    assert "out-of-scope recall 99%" in thresholds["chosen_on"]
+    model = load_model(tmp_path / "m")
+    assert model.meta.metrics["oos_recall"] >= 0.99  # cross-validated: the requirement holds where it was set

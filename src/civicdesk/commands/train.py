@@ -42,6 +42,13 @@ def register(subparsers: Any) -> None:
         help="share of real messages expected to be out of scope; the out-of-scope threshold maximises the accuracy "
         "expected at that share (default 0.2; see docs/decisions/0302)",
     )
+    parser.add_argument(
+        "--oos-recall",
+        type=float,
+        default=None,
+        help="instead of --oos-share: the share of out-of-scope messages the threshold must reject (e.g. 0.6), for "
+        "a requirement stated as a recall; in-scope messages keep the most that allows",
+    )
     parser.add_argument("--out", type=Path, help="model folder to write")
     parser.add_argument(
         "--model",
@@ -87,7 +94,14 @@ def run(args: argparse.Namespace) -> int:
                 print("--out DIR is required with --data", file=sys.stderr)
                 return 2
             data = read_table(args.data, args.text_column, args.label_column, args.language_column)
-            model = train_router(data, kind, name=args.name, oos_label=args.oos_label, oos_share=args.oos_share)
+            model = train_router(
+                data,
+                kind,
+                name=args.name,
+                oos_label=args.oos_label,
+                oos_share=args.oos_share,
+                oos_recall=args.oos_recall,
+            )
             out = model.save(args.out)
     except UnderstandingError as exc:
         print(f"error {exc.code}: {exc.message}", file=sys.stderr)

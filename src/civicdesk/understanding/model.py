@@ -10,6 +10,7 @@ import numpy as np
 
 from civicdesk.understanding.artefact import ModelMeta, load_router, save_model
 from civicdesk.understanding.base import FloatArray, Router
+from civicdesk.understanding.calibration import soften
 from civicdesk.understanding.cascade import CascadeRouter
 from civicdesk.understanding.types import Explanation, RankedService, Routing, Status
 
@@ -30,7 +31,10 @@ class RouterModel:
     @property
     def thresholds(self) -> dict[str, float]:
         t = self.meta.thresholds
-        return {"answer": t.answer, "out_of_scope": t.out_of_scope, "clarify_min": t.clarify_min}
+        out = {"answer": t.answer, "out_of_scope": t.out_of_scope, "clarify_min": t.clarify_min}
+        if t.oos_power != 1.0:
+            out["out_of_scope_power"] = t.oos_power
+        return out
 
     def warm_up(self) -> RouterModel:
         self.router.warm_up()
@@ -59,12 +63,18 @@ class RouterModel:
     def rank_many(self, texts: Sequence[str], k: int = 5) -> list[list[RankedService]]:
         return [self._ranked(row, k) for row in self.proba_many(texts)]
 
+    def _in_scope_top(self, row: FloatArray) -> float:
+        return max((float(p) for j, p in enumerate(row) if j != self._oos), default=0.0)
+
+    def oos_score(self, row: FloatArray) -> float:
+        """What the out-of-scope threshold reads: the best in-scope probability of the row at `oos_power`."""
+        return self._in_scope_top(soften(row, self.meta.thresholds.oos_power))
+
     def status_of(self, row: FloatArray) -> Status:
         """The decision for one probability row (also used when choosing thresholds)."""
         if self._oos is not None and int(row.argmax()) == self._oos:
             return "out_of_scope"
-        top = max((float(p) for j, p in enumerate(row) if j != self._oos), default=0.0)
-        return self.meta.thresholds.status(top)
+        return self.meta.thresholds.status(self._in_scope_top(row), self.oos_score(row))
 
     def route(self, text: str, k: int = 5) -> Routing:
         return self.route_many([text], k)[0]
@@ -87,6 +97,8 @@ class RouterModel:
         scores = {s.id: s.confidence for s in services}
         if self._oos is not None and self.meta.oos_label:
             scores[self.meta.oos_label] = float(row[self._oos])
+        if t.oos_power != 1.0:
+            scores["__out_of_scope_score__"] = self.oos_score(row)  # compared with threshold["out_of_scope"]
         stage = self.router.stage(text) if isinstance(self.router, CascadeRouter) else self.meta.kind
         explanation = Explanation(
             model=self.meta.name,

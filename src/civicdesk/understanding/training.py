@@ -20,7 +20,13 @@ import yaml
 
 from civicdesk.understanding.artefact import ModelMeta
 from civicdesk.understanding.base import Router
-from civicdesk.understanding.calibration import OOS_SHARE, choose_thresholds, expected_calibration_error
+from civicdesk.understanding.calibration import (
+    OOS_SHARE,
+    choose_oos_power,
+    choose_thresholds,
+    expected_calibration_error,
+    soften,
+)
 from civicdesk.understanding.errors import BadTrainingData
 from civicdesk.understanding.kinds import CLASSES, DEFAULT_KIND, make_router
 from civicdesk.understanding.metrics import classification_metrics
@@ -92,12 +98,16 @@ def train_router(
     oos_label: str | None = None,
     router: Router | None = None,
     oos_share: float = OOS_SHARE,
+    oos_recall: float | None = None,
 ) -> RouterModel:
     """Fit a router of `kind` (or the given unfitted `router`), choose thresholds, and describe it.
 
-    `oos_share`: the share of real messages expected to be out of scope, for the out-of-scope threshold."""
+    `oos_share`: the share of real messages expected to be out of scope, for the out-of-scope threshold;
+    `oos_recall`: instead, the share of out-of-scope messages the threshold must reject (decision 0302)."""
     if not 0.0 < oos_share < 1.0:
         raise BadTrainingData(f"the out-of-scope share must be between 0 and 1, not {oos_share}")
+    if oos_recall is not None and not 0.0 < oos_recall < 1.0:
+        raise BadTrainingData(f"the out-of-scope recall must be between 0 and 1, not {oos_recall}")
     started = time.perf_counter()
     router = router if router is not None else make_router(kind)
     router.fit(data.texts, data.labels)
@@ -121,26 +131,41 @@ def train_router(
     model = RouterModel(router, meta)
     validation = getattr(router, "validation_proba_", None)
     if validation is not None:
-        _describe(model, data, np.asarray(validation), oos_share)
+        _describe(model, data, np.asarray(validation), oos_share, oos_recall)
     return model
 
 
-def _describe(model: RouterModel, data: TrainingData, probs: np.ndarray, oos_share: float) -> None:
+def _describe(
+    model: RouterModel, data: TrainingData, probs: np.ndarray, oos_share: float, oos_recall: float | None
+) -> None:
     """Thresholds and cross-validated metrics from out-of-fold probabilities."""
     labels = model.router.labels_
     oos = model.meta.oos_label
     oos_idx = labels.index(oos) if oos else None
     in_cols = [j for j in range(len(labels)) if j != oos_idx]
-    in_probs = probs[:, in_cols]
-    top = in_probs.max(axis=1)
-    if oos_idx is not None:
-        top = np.where(probs.argmax(axis=1) == oos_idx, 0.0, top)
-    predicted = [labels[in_cols[j]] for j in in_probs.argmax(axis=1)]
+
+    def top_of(rows: np.ndarray) -> np.ndarray:
+        """The best in-scope probability, 0 where the out-of-scope label wins (as `RouterModel.status_of`)."""
+        top = rows[:, in_cols].max(axis=1)
+        return np.where(rows.argmax(axis=1) == oos_idx, 0.0, top) if oos_idx is not None else top
+
+    top = top_of(probs)
+    predicted = [labels[in_cols[j]] for j in probs[:, in_cols].argmax(axis=1)]
     gold = np.array(data.labels)
     is_oos = gold == oos if oos else np.zeros(len(gold), dtype=bool)
     correct = np.array(predicted) == gold
+    power = 1.0
+    if is_oos.any():
+        power = choose_oos_power(probs[~is_oos], correct[~is_oos], probs[is_oos], top_of, oos_share, oos_recall)
+    softened = top_of(soften(probs, power))
     model.meta.thresholds = choose_thresholds(
-        top[~is_oos], correct[~is_oos], top[is_oos] if is_oos.any() else None, oos_share=oos_share
+        top[~is_oos],
+        correct[~is_oos],
+        softened[is_oos] if is_oos.any() else None,
+        oos_share=oos_share,
+        oos_power=power,
+        oos_in_scope_top=softened[~is_oos],
+        oos_recall=oos_recall,
     )
     languages = [lang or "" for lang in data.languages] if data.languages else None
     in_scope = ~is_oos
@@ -153,7 +178,7 @@ def _describe(model: RouterModel, data: TrainingData, probs: np.ndarray, oos_sha
     y = np.array([labels.index(g) for g in gold])
     metrics["ece"] = round(expected_calibration_error(probs, y), 4)
     if is_oos.any():
-        metrics["oos_recall"] = round(float((top[is_oos] < model.meta.thresholds.out_of_scope).mean()), 4)
+        metrics["oos_recall"] = round(float((softened[is_oos] < model.meta.thresholds.out_of_scope).mean()), 4)
     metrics["evaluated_on"] = "cross-validated predictions on the training data"
     model.meta.metrics = metrics
 

@@ -25,6 +25,11 @@ class Thresholds:
 
     top-1 >= `answer` -> answered; `out_of_scope` <= top-1 < `answer` -> clarify (offering the services whose
     probability is >= `clarify_min`, at most `clarify_max`); top-1 < `out_of_scope` -> out_of_scope.
+
+    The out-of-scope test reads the top-1 of the probability row raised to `oos_power` and renormalised (1: the
+    calibrated row itself). Calibration fits the temperature that best predicts *which* service is right; a softer
+    view of the same scores can separate out-of-scope messages better, and the power is chosen on validation data
+    (`calibration.choose_oos_power`).
     """
 
     answer: float = 0.5
@@ -32,6 +37,7 @@ class Thresholds:
     clarify_min: float = 0.05
     clarify_max: int = 4
     chosen_on: str = "default"
+    oos_power: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,14 +50,14 @@ class Thresholds:
             clarify_min=float(data.get("clarify_min", 0.05)),
             clarify_max=int(data.get("clarify_max", 4)),
             chosen_on=str(data.get("chosen_on", "default")),
+            oos_power=float(data.get("oos_power", 1.0)),  # artefacts saved before it existed used 1
         )
 
-    def status(self, top: float) -> Status:
-        if top >= self.answer:
-            return "answered"
-        if top >= self.out_of_scope:
-            return "clarify"
-        return "out_of_scope"
+    def status(self, top: float, oos_top: float | None = None) -> Status:
+        """`top`: the calibrated top-1 probability; `oos_top`: the top-1 after `oos_power` (default `top`)."""
+        if (top if oos_top is None else oos_top) < self.out_of_scope:
+            return "out_of_scope"
+        return "answered" if top >= self.answer else "clarify"
 
 
 @dataclass(frozen=True)
