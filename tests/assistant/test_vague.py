@@ -11,6 +11,7 @@ from civicdesk.assistant.vague import is_vague
     "text",
     [
         "I want to complain",
+        "Hi, I'd like to make a complaint.",  # "i'd" is one filler word, not "i" and a stray "d"
         "Can you help me please?",
         "我想投訴",
         "我要申请",

@@ -33,7 +33,10 @@ _GENERIC_ZH: Final = (
     "|點算|點算好|怎麼辦|怎麼辦好|點做|點搞|點辦|怎樣做|怎麼做|點先得|有嘢想問|有事想問|想問|有問題|出事|問嚇"
     "|填|填表|填寫|搵邊個|揾邊個|找誰|找哪個|邊個部門|哪個部門"
 )
-_TOKEN_EN = re.compile(rf"\b(?:{_FILLER_EN}|{_GENERIC_EN})\b", re.IGNORECASE)
+# Longest first, so "i'd" is one token rather than "i" and a stray "'d".
+_TOKEN_EN = re.compile(
+    r"\b(?:" + "|".join(sorted(f"{_FILLER_EN}|{_GENERIC_EN}".split("|"), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _GENERIC_EN_RE = re.compile(rf"\b(?:{_GENERIC_EN})\b", re.IGNORECASE)
 # Longest first, so "問題" is one token rather than "問" and a stray "題".
 _TOKEN_ZH = re.compile("|".join(sorted(f"{_GENERIC_ZH}|{_FILLER_ZH}".split("|"), key=len, reverse=True)))
