@@ -126,6 +126,6 @@ def test_the_first_service_comes_from_the_department_holding_the_most_probabilit
     assert model.status_of(row) == model.meta.thresholds.status(0.32, model.oos_score(row))
     # Without departments the order is the probability order.
     plain = train_router(rows_from(*synthetic_with_oos), "tfidf-svm", oos_label="oos")
-    assert [plain.router.labels_[j] for j in plain.order(row)][0] == "passport"
+    assert plain.router.labels_[plain.order(row)[0]] == "passport"
     routing = model.route("I need to renew my passport")
     assert routing.explanation.department_scores and next(iter(routing.explanation.department_scores)) == "ImmD"

@@ -116,3 +116,12 @@ def test_majority_baseline(synthetic: tuple[list[str], list[str]]) -> None:
 def test_every_kind_is_a_router() -> None:
     assert {"tfidf-svm", "bm25", "e5-knn", "e5-logreg", "cascade", "keyword", "majority"} <= set(KINDS)
     assert all(isinstance(KINDS[k](), Router) for k in KINDS)
+
+
+def test_the_fast_tfidf_rows_equal_scikit_learns(synthetic: tuple[list[str], list[str]]) -> None:
+    router = TfidfLinearRouter().fit(*synthetic)
+    probes = ["passport renewal", "樓上好嘈 noise", "垃圾没人收", "", "🙂🙂", "x" * 2000, "renew renew renew passport"]
+    fast = router._transform(probes).toarray()
+    reference = router.vectorizer_.transform(probes).toarray()
+    assert np.allclose(fast, reference, atol=1e-6)
+    assert np.allclose(router._transform(probes[:1]).toarray(), reference[:1], atol=1e-6)  # remembered row
