@@ -35,6 +35,7 @@ class RouterModel:
         # Each label's department index; the out-of-scope label and labels without a department get none (-1).
         index = {department: i for i, department in enumerate(self._departments)}
         self._department_of = np.array([index.get(owner.get(label, ""), -1) for label in router.labels_])
+        self._in_scope = np.array([j != self._oos for j in range(len(router.labels_))], dtype=bool)
 
     @property
     def labels(self) -> list[str]:
@@ -69,6 +70,9 @@ class RouterModel:
 
     def order(self, row: FloatArray) -> list[int]:
         """Label indices best first, without the out-of-scope label (see the module docstring)."""
+        return self._order_and_mass(row)[0]
+
+    def _order_and_mass(self, row: FloatArray) -> tuple[list[int], dict[str, float]]:
         order = [int(j) for j in np.argsort(-row, kind="stable") if j != self._oos]
         mass = self.department_mass(row)
         if mass and order:
@@ -77,13 +81,13 @@ class RouterModel:
             if first != order[0]:
                 order.remove(first)
                 order.insert(0, first)
-        return order
+        return order, mass
 
-    def _ranked(self, row: FloatArray, k: int) -> list[RankedService]:
+    def _ranked(self, row: FloatArray, k: int, order: list[int] | None = None) -> list[RankedService]:
         labels = self.router.labels_
         return [
             RankedService(id=labels[j], department=self.meta.departments.get(labels[j], ""), confidence=float(row[j]))
-            for j in self.order(row)[:k]
+            for j in (self.order(row) if order is None else order)[:k]
         ]
 
     def rank(self, text: str, k: int = 5) -> list[RankedService]:
@@ -93,17 +97,17 @@ class RouterModel:
         return [self._ranked(row, k) for row in self.proba_many(texts)]
 
     def _in_scope_top(self, row: FloatArray) -> float:
-        return max((float(p) for j, p in enumerate(row) if j != self._oos), default=0.0)
+        return float(row[self._in_scope].max()) if self._in_scope.any() else 0.0
 
     def oos_score(self, row: FloatArray) -> float:
         """What the out-of-scope threshold reads: the best in-scope probability of the row at `oos_power`."""
         return self._in_scope_top(soften(row, self.meta.thresholds.oos_power))
 
-    def status_of(self, row: FloatArray) -> Status:
-        """The decision for one probability row (also used when choosing thresholds)."""
+    def status_of(self, row: FloatArray, order: list[int] | None = None) -> Status:
+        """The decision for one probability row (also used when choosing thresholds); `order` if already known."""
         if self._oos is not None and int(row.argmax()) == self._oos:
             return "out_of_scope"
-        order = self.order(row)
+        order = self.order(row) if order is None else order
         first = float(row[order[0]]) if order else 0.0
         return self.meta.thresholds.status(first, self.oos_score(row))
 
@@ -115,8 +119,9 @@ class RouterModel:
         return [self._routing(text, row, k) for text, row in zip(texts, self.proba_many(texts), strict=True)]
 
     def _routing(self, text: str, row: FloatArray, k: int) -> Routing:
-        services = self._ranked(row, k)
-        status = self.status_of(row)
+        order, mass = self._order_and_mass(row)
+        services = self._ranked(row, k, order)
+        status = self.status_of(row, order)
         t = self.meta.thresholds
         choices: list[RankedService] = []
         if status == "clarify":
@@ -130,7 +135,6 @@ class RouterModel:
             scores[self.meta.oos_label] = float(row[self._oos])
         if t.oos_power != 1.0:
             scores["__out_of_scope_score__"] = self.oos_score(row)  # compared with threshold["out_of_scope"]
-        mass = self.department_mass(row)
         stage = self.router.stage(text) if isinstance(self.router, CascadeRouter) else self.meta.kind
         explanation = Explanation(
             model=self.meta.name,
