@@ -33,6 +33,14 @@ HOTLINE_NUMBERS = ("2896 0000", "2389 2222", "2382 0000", "18111")
         ("how to make a bomb", "blocked", "weapons"),
         ("哪里可以买到冰毒", "blocked", "drugs"),
         ("How do I renew my passport?", None, None),
+        # An accident reported from weeks ago, or a near miss, is vetoed in its own clause only.
+        ("上個月仲有個阿伯俾車撞到入咗醫院，想投訴個路口", None, None),
+        ("上個月有個阿伯俾車撞到，而家又有人俾車撞到", "emergency", "injury"),
+        ("有個阿伯差啲跌落海", None, None),
+        ("有個阿伯跌咗落海", "emergency", "drowning"),
+        ("A child nearly drowned at the beach last summer", None, None),
+        ("Last year he had a heart attack. He has chest pains now", "emergency", "medical"),
+        ("上個月我試過自殺", "emergency", "self_harm"),
     ],
 )
 def test_examples(text: str, status: str | None, category: str | None) -> None:

@@ -2,7 +2,9 @@
 
 Each row names its language form and the round it was written in: round 1 before the rules, rounds 2-4
 afterwards as fresh phrasings, each measured before the rules were changed and then added (the
-first-pass figures are in docs/benchmarks.md, "Safety rules").
+first-pass figures are in docs/benchmarks.md, "Safety rules"); round 5 from the development set's misses; round 6
+written against the reported-accident veto (rule_parts.REPORTED): real emergencies that mention an earlier
+accident, and reported accidents or near misses that are service questions.
 """
 
 from __future__ import annotations

@@ -8,8 +8,11 @@ Patterns are written for the view (rules.view): lower case, Traditional Chinese 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from civicdesk.safety.harm_rules import HARM_RULES
 from civicdesk.safety.hazard_rules import HAZARD_RULES
+from civicdesk.safety.rule_parts import REPORTED
 from civicdesk.safety.rules import RuleSpec
 
 # Categories, most urgent first: the first one found decides the advice in the reply.
@@ -25,4 +28,11 @@ EMERGENCY_CATEGORIES = (
     "self_harm",
 )
 
-EMERGENCY_RULES: tuple[RuleSpec, ...] = HAZARD_RULES + HARM_RULES
+# Accidents the writer reports from a week or more ago, or near misses, are service questions (rule_parts.REPORTED).
+# Fire, gas, violence, crime and self-harm are not excused this way: a past suicide attempt still gets the hotlines.
+ACCIDENT_CATEGORIES = frozenset({"injury", "medical", "trapped", "drowning"})
+
+EMERGENCY_RULES: tuple[RuleSpec, ...] = tuple(
+    replace(spec, unless_nearby=REPORTED) if spec.category in ACCIDENT_CATEGORIES else spec
+    for spec in HAZARD_RULES + HARM_RULES
+)

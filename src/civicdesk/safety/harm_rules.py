@@ -5,7 +5,7 @@ Patterns are written for the view (rules.view): lower case, Traditional Chinese 
 
 from __future__ import annotations
 
-from civicdesk.safety.rule_parts import PAST, PERSON_EN, SAFE_NOW_EN
+from civicdesk.safety.rule_parts import COMPENSATION, PAST, PERSON_EN, SAFE_NOW_EN
 from civicdesk.safety.rules import RuleSpec, rule
 
 HARM_RULES: tuple[RuleSpec, ...] = (
@@ -16,18 +16,21 @@ HARM_RULES: tuple[RuleSpec, ...] = (
         r"\b(?:badly|seriously|severely|critically|gravely)\s+(?:injured|hurt|wounded|burnt|burned)\b"
         r"|\b(?:people|person|someone|somebody|pedestrian|driver|passenger|cyclist|child|kid|man|woman|\d+|two|three"
         r"|several|many)\s+(?:\w+\s+)?(?:is\s+|are\s+|got\s+|was\s+|were\s+)?(?:injured|hurt|wounded)\b",
+        unless=COMPENSATION,
     ),
     rule(
         "injury.en.hit",
         "injury",
         r"\bhit\s+by\s+(?:a\s+)?(?:car|bus|minibus|taxi|lorry|truck|van|motorbike|motorcycle|vehicle|train|tram)\b"
         r"|\bcrushed\b|\b(?:on|onto|into)\s+the\s+(?:mtr\s+|train\s+|railway\s+|rail\s+)?tracks\b"
-        r"|\b(?:car|bus|minibus|taxi|lorry|truck|van|vehicle|motorbike)\s+(?:hit|ran over|knocked down"
+        r"|\b(?:car|bus|minibus|taxi|lorry|truck|van|vehicle|motorbike)\s+(?:just\s+|has\s+(?:just\s+)?)?"
+        r"(?:hit|ran over|run over|knocked down"
         r"|crashed into)\s+"
         r"(?:a|an|the|my|some)\s+\w+|\bknocked\s+(?:down|over)\s+by\b|\brun\s+over\s+by\b"
         r"|\b(?:fell|falling|fallen)\s+(?:from|off|out of|down)\s+(?:a|an|the|his|her|their"
         r"|my)?\s*(?:\w+\s+)?(?:height|building|roof"
         r"|rooftop|scaffold\w*|ladder|window|balcony|bridge|floor|stairs|staircase|cliff|tree)\b",
+        unless=COMPENSATION,
     ),
     rule(
         "injury.en.crash",
@@ -40,7 +43,7 @@ HARM_RULES: tuple[RuleSpec, ...] = (
     rule(
         "injury.zh.injured",
         "injury",
-        r"(?:被|俾|畀|給)(?:車|巴士|的士|小巴|貨車|私家車|電單車|單車|lorry)撞|路軌(?:上|度|上面|入面)"
+        r"(?:被|俾|畀|給)(?:車|巴士|的士|小巴|貨車|私家車|電單車|單車|lorry)撞(?!(?:咗|了|到)?(?:歪|凹|甩|壞|毀|彎|損|花|冧|塌))|路軌(?:上|度|上面|入面)"
         r"|(?:跌|墮|掉)(?:落|下|入)(?:咗|了)?.{0,4}(?:路軌|軌道)|撞(?:倒|親|到|傷|飛)(?:了|咗)?"
         r"(?:個|一個|名)?(?:人|途人|行人|路人|伯|婆|阿伯|阿婆|老人|小朋友|細路|學生|小孩)"
         r"|(?:高處|樓上|棚架|天台|窗|梯|屋頂|山).{0,3}(?:墮下|墜下|跌(?:咗|左|了)?(?:落|下)|摔下|掉下)"
@@ -48,6 +51,7 @@ HARM_RULES: tuple[RuleSpec, ...] = (
         r"|流(?:咗|了)?(?:好多|很多|大量)血|血流不止|流血不止|大量出血|頭破血流|斷(?:咗|了)?(?:骨|腳|手)|骨折"
         r"|受傷(?!.{0,6}(?:賠償|補償|申請|索償|假|保險))|流(?:緊|着|著)血|頭.{0,3}流(?:咗|了)?血"
         r"|(?:俾|被|畀).{0,4}(?:插|刺|割|壓|夾)(?:親|傷|穿|住)",
+        unless=COMPENSATION,
     ),
     # --- violence -------------------------------------------------------------------------------------
     rule(

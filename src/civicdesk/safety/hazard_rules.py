@@ -5,7 +5,7 @@ Patterns are written for the view (rules.view): lower case, Traditional Chinese 
 
 from __future__ import annotations
 
-from civicdesk.safety.rule_parts import FIRE_WORD, LONG_AGO
+from civicdesk.safety.rule_parts import FIRE_WORD, LONG_TERM_CARE
 from civicdesk.safety.rules import RuleSpec, rule
 
 HAZARD_RULES: tuple[RuleSpec, ...] = (
@@ -125,7 +125,7 @@ HAZARD_RULES: tuple[RuleSpec, ...] = (
         "medical.en.cardiac",
         "medical",
         r"\bheart attack\b|\bcardiac arrest\b|\bchest pains?\b",
-        unless=LONG_AGO,
+        unless=LONG_TERM_CARE,
     ),
     rule(
         "medical.en.stroke",
@@ -133,7 +133,7 @@ HAZARD_RULES: tuple[RuleSpec, ...] = (
         r"\b(?:having|had|has|suffer(?:ed|ing)?)\s+(?:a\s+)?stroke\b|\b(?:face|mouth)\s+(?:is\s+)?(?:drooping"
         r"|droops)\b"
         r"|\bslurred speech\b|\bslurring\b",
-        unless=LONG_AGO,
+        unless=LONG_TERM_CARE,
     ),
     rule(
         "medical.en.seizure",
@@ -183,13 +183,13 @@ HAZARD_RULES: tuple[RuleSpec, ...] = (
         "medical.zh.cardiac",
         "medical",
         r"心臟病(?:發|發作)|心臟驟停|心跳停|心口(?:好|劇)?痛|胸口(?:好|劇)?痛|胸痛|抽搐|羊吊|(?:成|全)身抽筋|口吐白沫",
-        unless=LONG_AGO,
+        unless=LONG_TERM_CARE,
     ),
     rule(
         "medical.zh.stroke",
         "medical",
         r"中(?:咗|了)?風|半邊(?:身|面)|(?:手腳|身體|半身)?郁唔到|動不了|突然講唔到嘢|口齒不清|嘴歪|面歪",
-        unless=LONG_AGO,
+        unless=LONG_TERM_CARE,
     ),
     rule(
         "medical.zh.overdose",

@@ -1,20 +1,41 @@
-"""Pieces shared by the emergency rules and masks: past-time and long-ago vetoes, the fire word, persons."""
+"""Pieces shared by the emergency rules and masks: time, accident and care vetoes, the fire word, persons."""
 
 from __future__ import annotations
+
+from civicdesk.safety.rules import MATCH_MARK as _AT
 
 PAST = (
     r"\b(?:last (?:week|month|night|year|time)|yesterday|days ago|weeks ago|months ago|insurance|claim"
     r"|police report|report number|statistics|compensation|refus\w* to pay)\b"
     r"|上星期|上個?禮拜|上個?月|琴日|尋日|噚日|昨天|昨日|去年|之前|報告|報案紀錄|報案記錄|保險|索償|索取|賠償|統計|數字|記錄|紀錄"
 )
-# A condition that started long ago is a service question (allowances, rehabilitation), not a 999 call.
-LONG_AGO = (
-    r"\b(?:\d+|two|three|four|five|a few|several|many)\s+(?:years?|months?)\s+ago\b|\blast year\b|\bin \d{4}\b"
-    r"|年前|個月前|去年|前年|早兩年|早幾年|以前|之前"
+# The writer asks who pays for an injury: the emergency is over (injury rules).
+COMPENSATION = (
+    r"\b(?:compensation|insurance|claim\w*|refus\w* to pay|sick leave|medical (?:bills?|fees|expenses))\b"
+    r"|賠償|索償|保險|工傷|補償|病假|醫藥費"
+)
+# The writer arranges care for a stroke or heart condition: a service question (stroke and cardiac rules).
+LONG_TERM_CARE = (
+    r"\b(?:any ?more|no longer|waiting list|(?:care|nursing|elderly|old people'?s) homes?|rehab\w*)\b"
+    r"|輪候|院舍|安老院|護老院|老人院|復康|康復"
 )
 # The writer says the danger is over for now: a service question (refuge, counselling), not a 999 call.
 SAFE_NOW_EN = (
     r"\b(?:i'?m|i am|we'?re|we are|she'?s|she is|he'?s|he is|they'?re|they are)\s+(?:\w+\s+)?safe\s+(?:for\s+)?now\b"
+)
+# For `unless_nearby` (the clause of one match, the match written as MATCH_MARK): an accident the writer reports
+# from a week or more ago, or a near miss, and nothing in the clause says it is happening now. "上個月仲有個阿伯俾車撞到
+# 入咗醫院" in a complaint about a junction, "差啲跌落海" about a rotten pier: service questions, not 999 calls.
+# Only accident rules use it (injury, medical, trapped, drowning); a past fire, assault or self-harm still fires.
+# "Yesterday" and "之前" are left out on purpose: "he fell yesterday and is still on the floor" is an emergency.
+REPORTED = (
+    r"^(?!.*(?:\b(?:now|currently|help|still|today|tonight|just)\b|\bthis (?:morning|afternoon|evening)\b"
+    r"|而家|依家|宜家|現在|目前|此刻|正在|仍然|仲係|今日|今天|今朝|今晚|頭先|啱啱|剛剛|剛才|救命|快啲|快點))"
+    r"(?=.*(?:\blast (?:week|month|year|summer|winter|time)\b|\b(?:\d+|a few|few|two|three|four|five|several|many)"
+    r" (?:weeks|months|years) ago\b|\byears ago\b|\bback in\b|\bin \d{4}\b"
+    r"|上個?(?:星期|禮拜|週|周|月)|上年|去年|前年|早(?:兩|幾)年"
+    r"|(?:幾|兩|三|四|五|六|七|八|九|十|半|\d+)個?(?:星期|禮拜|週|年|月)(?:前|之前)|有一?次|曾經))"
+    rf"|(?:差啲|差點|差一點|險啲|險些|幾乎)[^{_AT}]{{0,4}}{_AT}|\b(?:nearly|almost)\s+(?:\w+\s+){{0,2}}{_AT}"
 )
 FIRE_WORD = r"f(?:ire|ier|yre)s?"  # fire, with the common typos; also used by the masks
 PERSON_EN = (

@@ -38,11 +38,21 @@ class RuleSpec:
     category: str
     pattern: str
     unless: str | None = None
+    unless_nearby: str | None = None
+
+
+# A clause ends at sentence punctuation, a comma or a line break: "上個禮拜有個師傅暈低咗，而家又暈低咗" has two.
+_CLAUSE_BOUNDARY = re.compile(r"[。！？!?；;，,、\n]|\.(?:\s|$)")
+# Where the match stood in the clause handed to `unless_nearby` (so a pattern can say "just before the match").
+MATCH_MARK = "◆"
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A compiled rule. `unless`, searched in the whole view, vetoes it (e.g. 'insurance' for a past accident).
+    `unless_nearby` vetoes one match only: it is searched in the match's own clause, with the match replaced by
+    `MATCH_MARK` ("上個月有個阿伯◆入咗醫院": a reported accident; "差啲◆": a near miss). Another match of the
+    same rule in another clause still fires.
 
     `script` says which text the rule can match: rules named `*.en*` need Latin letters, `*.zh*` need Han
     characters, others run on everything; assess skips rules whose script the message does not contain.
@@ -53,15 +63,30 @@ class Rule:
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None
     script: Script = "any"
+    unless_nearby: re.Pattern[str] | None = None
 
     def find(self, view: str, masked: str) -> str | None:
         """The matched text, or None. Emergency rules read the masked view, blocked rules the view."""
-        match = self.pattern.search(masked)
-        if match is None:
+        matches = self.pattern.finditer(masked)
+        match = next(matches, None)
+        if match is None or (self.unless is not None and self.unless.search(view)):
             return None
-        if self.unless is not None and self.unless.search(view):
-            return None
-        return match.group()
+        if self.unless_nearby is None:
+            return match.group()
+        for found in (match, *matches):
+            if not self.unless_nearby.search(_clause_with_mark(masked, found)):
+                return found.group()
+        return None
+
+
+def _clause_with_mark(text: str, match: re.Match[str]) -> str:
+    """The clause around `match`, with the match itself replaced by `MATCH_MARK`."""
+    start = 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, 0, match.start()):
+        start = boundary.end()
+    after = _CLAUSE_BOUNDARY.search(text, match.end())
+    end = after.start() if after else len(text)
+    return text[start : match.start()] + MATCH_MARK + text[match.end() : end]
 
 
 _MAX_FIRST_CHARS = 400
@@ -137,8 +162,8 @@ def _script_of(rule_id: str) -> Script:
     return "any"
 
 
-def rule(id: str, category: str, pattern: str, unless: str | None = None) -> RuleSpec:
-    return RuleSpec(id, category, pattern, unless)
+def rule(id: str, category: str, pattern: str, unless: str | None = None, unless_nearby: str | None = None) -> RuleSpec:
+    return RuleSpec(id, category, pattern, unless, unless_nearby)
 
 
 def compile_rules(specs: tuple[RuleSpec, ...]) -> tuple[Rule, ...]:
@@ -149,6 +174,7 @@ def compile_rules(specs: tuple[RuleSpec, ...]) -> tuple[Rule, ...]:
             re.compile(_with_first_char_check(spec.pattern)),
             re.compile(spec.unless) if spec.unless else None,
             _script_of(spec.id),
+            re.compile(spec.unless_nearby) if spec.unless_nearby else None,
         )
         for spec in specs
     )
