@@ -28,9 +28,10 @@ EMERGENCY_CATEGORIES = (
     "self_harm",
 )
 
-# Accidents the writer reports from a week or more ago, or near misses, are service questions (rule_parts.REPORTED).
-# Fire, gas, violence, crime and self-harm are not excused this way: a past suicide attempt still gets the hotlines.
-ACCIDENT_CATEGORIES = frozenset({"injury", "medical", "trapped", "drowning"})
+# Accidents and hazards the writer reports from a week or more ago or as something that keeps happening, and near
+# misses, are service questions (rule_parts.REPORTED). Gas, violence, crime and self-harm are never excused this way:
+# a gas smell that "is always there" may be strong today, and a past suicide attempt still gets the hotlines.
+ACCIDENT_CATEGORIES = frozenset({"fire", "drowning", "trapped", "medical", "injury"})
 
 EMERGENCY_RULES: tuple[RuleSpec, ...] = tuple(
     replace(spec, unless_nearby=REPORTED) if spec.category in ACCIDENT_CATEGORIES else spec

@@ -23,18 +23,29 @@ LONG_TERM_CARE = (
 SAFE_NOW_EN = (
     r"\b(?:i'?m|i am|we'?re|we are|she'?s|she is|he'?s|he is|they'?re|they are)\s+(?:\w+\s+)?safe\s+(?:for\s+)?now\b"
 )
-# For `unless_nearby` (the clause of one match, the match written as MATCH_MARK): an accident the writer reports
-# from a week or more ago, or a near miss, and nothing in the clause says it is happening now. "上個月仲有個阿伯俾車撞到
-# 入咗醫院" in a complaint about a junction, "差啲跌落海" about a rotten pier: service questions, not 999 calls.
-# Only accident rules use it (injury, medical, trapped, drowning); a past fire, assault or self-harm still fires.
-# "Yesterday" and "之前" are left out on purpose: "he fell yesterday and is still on the floor" is an emergency.
-REPORTED = (
-    r"^(?!.*(?:\b(?:now|currently|help|still|today|tonight|just)\b|\bthis (?:morning|afternoon|evening)\b"
-    r"|而家|依家|宜家|現在|目前|此刻|正在|仍然|仲係|今日|今天|今朝|今晚|頭先|啱啱|剛剛|剛才|救命|快啲|快點))"
-    r"(?=.*(?:\blast (?:week|month|year|summer|winter|time)\b|\b(?:\d+|a few|few|two|three|four|five|several|many)"
+# For `unless_nearby` (the clause of one match, MATCH_MARK on both sides of the match): an accident the writer reports
+# from a week or more ago or as something that keeps happening, or a near miss, and nothing in the clause says
+# now. "上個月仲有個阿伯俾車撞到入咗醫院" in a complaint about a junction, "部 lift 成日困人", "差啲跌落海" about a
+# rotten pier, "沖涼嗰陣電親過": service questions, not 999 calls. The accident and hazard rules use it; violence,
+# crime and self-harm never do. "Yesterday" and "之前" are left out on purpose: "he fell yesterday and is still on the
+# floor" is an emergency, and so is "十分鐘之前佢暈低咗".
+_NOW = (
+    r"\b(?:now|currently|help|still|today|tonight|just|again)\b|\bthis (?:morning|afternoon|evening)\b"
+    r"|而家|依家|宜家|現在|目前|此刻|正在|仍然|仲係|今日|今天|今朝|今晚|頭先|啱啱|剛剛|剛才|救命|快啲|快點"
+)
+_WEEKS_AGO = (
+    r"\blast (?:week|month|year|summer|winter|time)\b|\b(?:\d+|a few|few|two|three|four|five|several|many)"
     r" (?:weeks|months|years) ago\b|\byears ago\b|\bback in\b|\bin \d{4}\b"
     r"|上個?(?:星期|禮拜|週|周|月)|上年|去年|前年|早(?:兩|幾)年"
-    r"|(?:幾|兩|三|四|五|六|七|八|九|十|半|\d+)個?(?:星期|禮拜|週|年|月)(?:前|之前)|有一?次|曾經))"
+    r"|(?:幾|兩|三|四|五|六|七|八|九|十|半|\d+)個?(?:星期|禮拜|週|年|月)(?:前|之前)|有一?次|曾經"
+)
+_HABITUAL = (
+    r"\b(?:often|frequently|regularly|keeps?|twice|(?:several|many|\d+|three|four|five) times"
+    r"|every (?:day|week|month|year|time))\b"
+    r"|成日|經常|時常|常常|不時|間中|好多次|幾次|(?:兩|三|四|五|六|七|八|九|十|\d+)次|每(?:次|個?月|個?星期|個?禮拜|日|朝|年)"
+)
+REPORTED = (
+    rf"^(?!.*(?:{_NOW}))(?:(?=.*(?:{_WEEKS_AGO}|{_HABITUAL}))|.*{_AT}[^{_AT}]*{_AT}過(?![去嚟來]))"
     rf"|(?:差啲|差點|差一點|險啲|險些|幾乎)[^{_AT}]{{0,4}}{_AT}|\b(?:nearly|almost)\s+(?:\w+\s+){{0,2}}{_AT}"
 )
 FIRE_WORD = r"f(?:ire|ier|yre)s?"  # fire, with the common typos; also used by the masks

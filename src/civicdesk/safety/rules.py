@@ -43,16 +43,17 @@ class RuleSpec:
 
 # A clause ends at sentence punctuation, a comma or a line break: "上個禮拜有個師傅暈低咗，而家又暈低咗" has two.
 _CLAUSE_BOUNDARY = re.compile(r"[。！？!?；;，,、\n]|\.(?:\s|$)")
-# Where the match stood in the clause handed to `unless_nearby` (so a pattern can say "just before the match").
+# Put on both sides of the match in the clause handed to `unless_nearby`, so a pattern can say "just before the
+# match" or "just after it".
 MATCH_MARK = "◆"
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A compiled rule. `unless`, searched in the whole view, vetoes it (e.g. 'insurance' for a past accident).
-    `unless_nearby` vetoes one match only: it is searched in the match's own clause, with the match replaced by
-    `MATCH_MARK` ("上個月有個阿伯◆入咗醫院": a reported accident; "差啲◆": a near miss). Another match of the
-    same rule in another clause still fires.
+    `unless_nearby` vetoes one match only: it is searched in the match's own clause, with `MATCH_MARK` on both
+    sides of the match ("上個月有個阿伯◆俾車撞◆到": a reported accident; "差啲◆跌落海◆": a near miss). Another
+    match of the same rule in another clause still fires.
 
     `script` says which text the rule can match: rules named `*.en*` need Latin letters, `*.zh*` need Han
     characters, others run on everything; assess skips rules whose script the message does not contain.
@@ -80,13 +81,13 @@ class Rule:
 
 
 def _clause_with_mark(text: str, match: re.Match[str]) -> str:
-    """The clause around `match`, with the match itself replaced by `MATCH_MARK`."""
+    """The clause around `match`, with `MATCH_MARK` on both sides of the match."""
     start = 0
     for boundary in _CLAUSE_BOUNDARY.finditer(text, 0, match.start()):
         start = boundary.end()
     after = _CLAUSE_BOUNDARY.search(text, match.end())
     end = after.start() if after else len(text)
-    return text[start : match.start()] + MATCH_MARK + text[match.end() : end]
+    return f"{text[start : match.start()]}{MATCH_MARK}{match.group()}{MATCH_MARK}{text[match.end() : end]}"
 
 
 _MAX_FIRST_CHARS = 400
