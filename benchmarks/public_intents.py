@@ -2,9 +2,11 @@
 (`train_router` + `evaluate`): CLINC150 (with out-of-scope), Banking77, HWU64, SMP2017-ECDT, LIHKG-cat.
 
     .venv/bin/python benchmarks/public_intents.py [--data-dir DIR] [--datasets clinc150 banking77 ...]
-        [--candidates tfidf-svm e5-svm ...] [--json-out results.json]
+        [--candidates tfidf-svm e5-svm ...] [--validation] [--oos-recall R] [--json-out results.json]
 
-Thresholds come from cross-validation on the training split only; test splits are never trained on.
+Thresholds come from cross-validation on the training split, or with --validation from the dataset's own
+validation split where it has one (CLINC150: val + oos_val), as `civicdesk train --validation FILE` does;
+`--oos-recall R` is `civicdesk train --oos-recall R`. Test splits are never trained or tuned on.
 Embeddings are cached in /tmp/civicdesk-bench-cache so candidates and reruns share them.
 """
 
@@ -78,8 +80,21 @@ def load(name: str, root: Path) -> tuple[Split, Split, str | None, str]:
     raise SystemExit(f"unknown dataset {name}")
 
 
-def run(name: str, root: Path, wanted: list[str] | None) -> list[dict[str, object]]:
+def validation_split(name: str, root: Path) -> Split | None:
+    """The dataset's own validation split, for choosing thresholds (None where it has none)."""
+    if name != "clinc150":
+        return None
+    data = json.loads((root / "clinc150_oos" / "data_full.json").read_text())
+    rows = data["val"] + data["oos_val"]
+    return [t for t, _ in rows], [lab for _, lab in rows]
+
+
+def run(
+    name: str, root: Path, wanted: list[str] | None, use_validation: bool = False, oos_recall: float | None = None
+) -> list[dict[str, object]]:
     train, test, oos, split = load(name, root)
+    val = validation_split(name, root) if use_validation else None
+    validation = TrainingData(*val, source=f"{name} validation split") if val else None
     encoder = CachedEncoder(name)
     factories = candidates(encoder)
     results = []
@@ -87,7 +102,14 @@ def run(name: str, root: Path, wanted: list[str] | None) -> list[dict[str, objec
         if wanted and cand not in wanted:
             continue
         started = time.perf_counter()
-        model = train_router(TrainingData(*train, source=name), cand, router=factory(), oos_label=oos)
+        model = train_router(
+            TrainingData(*train, source=name),
+            cand,
+            router=factory(),
+            oos_label=oos,
+            oos_recall=oos_recall if oos else None,
+            validation=validation,
+        )
         fit_s = time.perf_counter() - started
         report = evaluate(model, *test, oos_label=oos).to_dict()
         encoder.save()
@@ -107,6 +129,7 @@ def run(name: str, root: Path, wanted: list[str] | None) -> list[dict[str, objec
             row["accuracy_with_reject"] = ins["accuracy_with_reject"]
             row["oos_recall"] = report["out_of_scope"]["recall"]
             row["oos_threshold"] = report["out_of_scope"]["threshold"]
+            row["thresholds_chosen_on"] = model.meta.thresholds.chosen_on
         if hasattr(model.router, "threshold_"):
             row["cascade_gate"] = round(float(model.router.threshold_), 3)
         print(json.dumps(row), flush=True)
@@ -119,9 +142,15 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=DATASETS)
     parser.add_argument("--datasets", nargs="*", default=["clinc150", "banking77", "hwu64", "smp2017", "lihkg"])
     parser.add_argument("--candidates", nargs="*", default=None)
+    parser.add_argument("--validation", action="store_true", help="thresholds from the validation split (CLINC150)")
+    parser.add_argument("--oos-recall", type=float, help="required out-of-scope recall, as `civicdesk train`")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
-    results = [row for name in args.datasets for row in run(name, args.data_dir, args.candidates)]
+    results = [
+        row
+        for name in args.datasets
+        for row in run(name, args.data_dir, args.candidates, args.validation, args.oos_recall)
+    ]
     if args.json_out:
         args.json_out.write_text(json.dumps(results, indent=2))
 

@@ -95,3 +95,31 @@ def test_a_required_out_of_scope_recall_sets_the_threshold(
     assert "out-of-scope recall 99%" in thresholds["chosen_on"]
     model = load_model(tmp_path / "m")
     assert model.meta.metrics["oos_recall"] >= 0.99  # cross-validated: the requirement holds where it was set
+
+
+def test_thresholds_can_come_from_a_validation_file(
+    tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    train, validation = tables
+    args = ["--data", str(train), "--text-column", "message", "--label-column", "service", "--oos-label", "oos"]
+    out = tmp_path / "m"
+    argv = ["train", *args, "--validation", str(validation), "--oos-recall", "0.99", "--out", str(out), "--json"]
+    assert main(argv) == 0
+    meta = json.loads(capsys.readouterr().out)
+    assert meta["thresholds"]["chosen_on"].startswith("validation (3 rows")
+    assert meta["metrics"]["evaluated_on"].startswith("validation (3 rows")
+    assert meta["metrics"]["oos_recall"] == 1.0  # the requirement holds on the rows it was set on
+    assert meta["training_data"]["validation"]["rows"] == 3
+    model = load_model(out)
+    assert model.route("a joke please").status == "out_of_scope"
+
+
+def test_a_validation_file_must_fit_the_training_labels(
+    tables: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = _write(tmp_path / "odd.csv", [("renew passport", "passport", "en"), ("tax", "no-such-service", "en")])
+    args = ["--data", str(tables[0]), "--text-column", "message", "--label-column", "service"]
+    assert main(["train", *args, "--validation", str(odd), "--out", str(tmp_path / "m")]) == 1
+    assert "E254" in (err := capsys.readouterr().err) and "'no-such-service'" in err
+    assert main(["train", "--catalogue", "--validation", str(odd)]) == 2
+    assert "goes with --data" in capsys.readouterr().err

@@ -49,6 +49,12 @@ def register(subparsers: Any) -> None:
         help="instead of --oos-share: the share of out-of-scope messages the threshold must reject (e.g. 0.6), for "
         "a requirement stated as a recall; in-scope messages keep the most that allows",
     )
+    parser.add_argument(
+        "--validation",
+        type=Path,
+        help="with --data: a table in the same columns, kept out of training, on which the thresholds and metrics "
+        "are computed instead of cross-validation (e.g. a dataset's validation split, or last month's messages)",
+    )
     parser.add_argument("--out", type=Path, help="model folder to write")
     parser.add_argument(
         "--model",
@@ -77,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
 
         return run_from_corrections(args)
     kind = args.model or DEFAULT_KIND
+    if args.validation and not args.data:
+        print("--validation FILE goes with --data FILE", file=sys.stderr)
+        return 2
     try:
         make_router(kind)  # an unknown kind fails before any data is read
         if args.catalogue:
@@ -94,6 +103,11 @@ def run(args: argparse.Namespace) -> int:
                 print("--out DIR is required with --data", file=sys.stderr)
                 return 2
             data = read_table(args.data, args.text_column, args.label_column, args.language_column)
+            validation = (
+                read_table(args.validation, args.text_column, args.label_column, args.language_column)
+                if args.validation
+                else None
+            )
             model = train_router(
                 data,
                 kind,
@@ -101,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
                 oos_label=args.oos_label,
                 oos_share=args.oos_share,
                 oos_recall=args.oos_recall,
+                validation=validation,
             )
             out = model.save(args.out)
     except UnderstandingError as exc:
@@ -115,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"saved to {out}")
     if metrics:
         print(
-            f"cross-validated: accuracy {metrics.get('accuracy', 0):.4f}, macro-F1 {metrics.get('macro_f1', 0):.4f}"
+            f"{metrics.get('evaluated_on', 'cross-validated')}: accuracy {metrics.get('accuracy', 0):.4f}, "
+            f"macro-F1 {metrics.get('macro_f1', 0):.4f}"
             + (f", out-of-scope recall {metrics['oos_recall']:.4f}" if "oos_recall" in metrics else "")
         )
     t = meta.thresholds

@@ -131,8 +131,9 @@ def choose_thresholds(
     oos_power: float = 1.0,
     oos_in_scope_top: FloatArray | None = None,
     oos_recall: float | None = None,
+    rows: str = "cross-validated",
 ) -> Thresholds:
-    """Thresholds from validation predictions (never from a held-out test set).
+    """Thresholds from validation predictions (never from a held-out test set); `rows` names them in `chosen_on`.
 
     `out_of_scope`: with out-of-scope validation examples, the value maximising the expected accuracy when a
     share `oos_share` of real messages is out of scope, (1 - share) x in-scope accuracy + share x out-of-scope
@@ -151,12 +152,12 @@ def choose_thresholds(
             if oos_recall is not None
             else f"{oos_share:.0%} out of scope expected"
         )
-        chosen_on = f"cross-validated in-scope and out-of-scope examples, {rule}"
+        chosen_on = f"{rows} in-scope and out-of-scope examples, {rule}"
         if oos_power != 1.0:
             chosen_on += f", out-of-scope score at power {oos_power:g}"
     else:
         oos_t = float(np.quantile(top_prob, in_scope_reject)) if len(top_prob) else 0.0
-        chosen_on = f"cross-validated in-scope examples ({in_scope_reject:.0%} rejected)"
+        chosen_on = f"{rows} in-scope examples ({in_scope_reject:.0%} rejected)"
     answer_t = 1.0
     for t in sorted(grid, reverse=True):
         accepted = top_prob >= t

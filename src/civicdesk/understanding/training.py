@@ -1,7 +1,8 @@
 """Training: from (text, label) rows or from the catalogue to a saved, calibrated router artefact.
 
 Thresholds and the metrics in `meta.json` come from the router's cross-validated (out-of-fold)
-predictions on the training data itself, so no held-out set is ever looked at.
+predictions on the training data itself or, when one is given, from a validation set kept out of training;
+never from a test set.
 """
 
 from __future__ import annotations
@@ -99,15 +100,20 @@ def train_router(
     router: Router | None = None,
     oos_share: float = OOS_SHARE,
     oos_recall: float | None = None,
+    validation: TrainingData | None = None,
 ) -> RouterModel:
     """Fit a router of `kind` (or the given unfitted `router`), choose thresholds, and describe it.
 
     `oos_share`: the share of real messages expected to be out of scope, for the out-of-scope threshold;
-    `oos_recall`: instead, the share of out-of-scope messages the threshold must reject (decision 0302)."""
+    `oos_recall`: instead, the share of out-of-scope messages the threshold must reject (decision 0302).
+    `validation`: rows kept out of training (e.g. last month's messages, or a dataset's validation split) on
+    which the thresholds and the metrics are computed instead of the training data's out-of-fold predictions."""
     if not 0.0 < oos_share < 1.0:
         raise BadTrainingData(f"the out-of-scope share must be between 0 and 1, not {oos_share}")
     if oos_recall is not None and not 0.0 < oos_recall < 1.0:
         raise BadTrainingData(f"the out-of-scope recall must be between 0 and 1, not {oos_recall}")
+    if validation is not None:
+        _check_validation(validation, set(data.labels))
     started = time.perf_counter()
     router = router if router is not None else make_router(kind)
     router.fit(data.texts, data.labels)
@@ -129,16 +135,37 @@ def train_router(
         training_seconds=round(seconds, 2),
     )
     model = RouterModel(router, meta)
-    validation = getattr(router, "validation_proba_", None)
     if validation is not None:
-        _describe(model, data, np.asarray(validation), oos_share, oos_recall)
+        rows = f"validation ({len(validation.texts)} rows, {validation.source})"
+        _describe(model, validation, model.proba_many(validation.texts), oos_share, oos_recall, rows)
+        model.meta.training_data["validation"] = {"sha256": validation.sha256(), "rows": len(validation.texts)}
+    elif (out_of_fold := getattr(router, "validation_proba_", None)) is not None:
+        _describe(model, data, np.asarray(out_of_fold), oos_share, oos_recall)
     return model
 
 
+def _check_validation(validation: TrainingData, known: set[str]) -> None:
+    """E254 for an empty validation set or one with labels the training data does not have."""
+    if not validation.texts:
+        raise BadTrainingData("the validation data has no rows")
+    unknown = sorted(set(validation.labels) - known)
+    if unknown:
+        shown = ", ".join(repr(label) for label in unknown[:5])
+        raise BadTrainingData(
+            f"the validation data has {len(unknown)} label(s) the training data does not have: {shown}"
+        )
+
+
 def _describe(
-    model: RouterModel, data: TrainingData, probs: np.ndarray, oos_share: float, oos_recall: float | None
+    model: RouterModel,
+    data: TrainingData,
+    probs: np.ndarray,
+    oos_share: float,
+    oos_recall: float | None,
+    rows: str = "cross-validated",
 ) -> None:
-    """Thresholds and cross-validated metrics from out-of-fold probabilities."""
+    """Thresholds and metrics from probabilities the model did not train on (`rows` says which: out-of-fold
+    predictions on the training data, or a validation set)."""
     labels = model.router.labels_
     oos = model.meta.oos_label
     oos_idx = labels.index(oos) if oos else None
@@ -168,6 +195,7 @@ def _describe(
         oos_power=power,
         oos_in_scope_top=softened[~is_oos],
         oos_recall=oos_recall,
+        rows=rows,
     )
     languages = [lang or "" for lang in data.languages] if data.languages else None
     in_scope = ~is_oos
@@ -181,7 +209,7 @@ def _describe(
     metrics["ece"] = round(expected_calibration_error(probs, y), 4)
     if is_oos.any():
         metrics["oos_recall"] = round(float((softened[is_oos] < model.meta.thresholds.out_of_scope).mean()), 4)
-    metrics["evaluated_on"] = "cross-validated predictions on the training data"
+    metrics["evaluated_on"] = "cross-validated predictions on the training data" if rows == "cross-validated" else rows
     model.meta.metrics = metrics
 
 
