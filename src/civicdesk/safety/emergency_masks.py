@@ -47,7 +47,7 @@ EMERGENCY_MASKS: tuple[str, ...] = (
     r"\bphoto\s*shoot\w*|\bbath bombs?\b|\bbomb shelters?\b",
     r"\b(?:dying|die) to (?:know|see|try|get|hear|find)\b",
     # Negated or hypothetical harm: "no one was hurt", "冇人受傷", "萬一火燭".
-    r"\b(?:no one|no-one|nobody|none of us)\s+(?:\w+\s+)?(?:injured|hurt)\b|\bno\s+(?:one\s+)?injur(?:y|ies|ed)\b",
+    r"\b(?:no one|no-one|nobody|none of us)\s+(?:\w+\s+){0,2}(?:injured|hurt)\b|\bno\s+(?:one\s+)?injur(?:y|ies|ed)\b",
     r"\b(?:before|in case|until|or)\s+(?:someone|somebody|anyone|anybody|a child|a kid|people|an old person)\s+"
     r"(?:\w+\s+)?(?:gets?|is|are)\s+(?:hurt|injured|killed)\b"
     r"|\b(?:someone|somebody|anyone|people|a child|a kid)\s+(?:could|might|may|will|would)\s+(?:easily\s+)?"
@@ -61,7 +61,7 @@ EMERGENCY_MASKS: tuple[str, ...] = (
     r"(?:申請|投訴|電郵|email|回覆|覆|政府|部門|署|局|信|電話|網站|系統|app|程式|電腦).{0,8}(?:冇反應|沒有反應|無反應)",
     r"中風(?:康復|復康|預防|風險|後|服務|病人)",
     r"跳樓(?:價|貨|大減價|大平賣)",
-    r"(?:冇|沒有?|無|未有|並無|並沒有)(?:任何)?人(?:員)?(?:受傷|傷亡)|(?:萬一|如果|假如|一旦)(?:.{0,4})(?:火燭|失火|火警|火災)",
+    r"(?:冇|沒有?|無|未有|並無|並沒有)(?:任何)?人(?:員)?(?:受(?:咗|了)?(?:重|嚴重)?傷|傷亡)|(?:萬一|如果|假如|一旦)(?:.{0,4})(?:火燭|失火|火警|火災)",
     r"燃燒(?:彈|瓶)|生活大爆炸|強姦(?:犯|案|罪)|(?:強姦|性侵)(?:個案|統計|案件)",
     r"(?:[熱凍悶慢忙餓笑嘈攰癐曬飽等排累臭痕肝]|做|返工)(?:到|得)(?:我)?(?:想)?(?:死|跳樓|跳軌|跳海)|(?:死|跳樓|跳軌|跳海)咁滯",
 )

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from civicdesk.safety.harm_rules import HARM_RULES
 from civicdesk.safety.hazard_rules import HAZARD_RULES
-from civicdesk.safety.rule_parts import REPORTED
+from civicdesk.safety.rule_parts import REPORTED, REPORTED_SINCE_YESTERDAY
 from civicdesk.safety.rules import RuleSpec
 
 # Categories, most urgent first: the first one found decides the advice in the reply.
@@ -28,12 +28,19 @@ EMERGENCY_CATEGORIES = (
     "self_harm",
 )
 
-# Accidents and hazards the writer reports from a week or more ago or as something that keeps happening, and near
-# misses, are service questions (rule_parts.REPORTED). Gas, violence, crime and self-harm are never excused this way:
-# a gas smell that "is always there" may be strong today, and a past suicide attempt still gets the hotlines.
-ACCIDENT_CATEGORIES = frozenset({"fire", "drowning", "trapped", "medical", "injury"})
+# Accidents and hazards the writer reports as over, near misses and fears are service questions (rule_parts.REPORTED);
+# a fire, an entrapment or a drowning from yesterday is over too. Gas, violence, crime and self-harm are never
+# excused this way: a gas smell that "is always there" may be strong today, and a past suicide attempt still gets
+# the hotlines.
+REPORTED_BY_CATEGORY = {
+    "fire": REPORTED_SINCE_YESTERDAY,
+    "trapped": REPORTED_SINCE_YESTERDAY,
+    "drowning": REPORTED_SINCE_YESTERDAY,
+    "medical": REPORTED,
+    "injury": REPORTED,
+}
 
 EMERGENCY_RULES: tuple[RuleSpec, ...] = tuple(
-    replace(spec, unless_nearby=REPORTED) if spec.category in ACCIDENT_CATEGORIES else spec
+    replace(spec, unless_nearby=REPORTED_BY_CATEGORY[spec.category]) if spec.category in REPORTED_BY_CATEGORY else spec
     for spec in HAZARD_RULES + HARM_RULES
 )

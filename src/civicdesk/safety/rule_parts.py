@@ -23,12 +23,11 @@ LONG_TERM_CARE = (
 SAFE_NOW_EN = (
     r"\b(?:i'?m|i am|we'?re|we are|she'?s|she is|he'?s|he is|they'?re|they are)\s+(?:\w+\s+)?safe\s+(?:for\s+)?now\b"
 )
-# For `unless_nearby` (the clause of one match, MATCH_MARK on both sides of the match): an accident the writer reports
-# from a week or more ago or as something that keeps happening, or a near miss, and nothing in the clause says
-# now. "上個月仲有個阿伯俾車撞到入咗醫院" in a complaint about a junction, "部 lift 成日困人", "差啲跌落海" about a
-# rotten pier, "沖涼嗰陣電親過": service questions, not 999 calls. The accident and hazard rules use it; violence,
-# crime and self-harm never do. "Yesterday" and "之前" are left out on purpose: "he fell yesterday and is still on the
-# floor" is an emergency, and so is "十分鐘之前佢暈低咗".
+# For `unless_nearby` (the clause of one match, MATCH_MARK on both sides of the match): an accident the writer
+# reports as over (from a week or more ago, or as something that keeps happening), a near miss, or a fear of what
+# could happen, and nothing in the clause says now. "上個月仲有個阿伯俾車撞到入咗醫院" in a complaint about a junction,
+# "部 lift 成日困人", "差啲跌落海" about a rotten pier, "沖涼嗰陣電親過", "遲早有人跌落去浸死": service questions, not
+# 999 calls. Violence, crime, gas and self-harm never use it. "之前" is left out on purpose ("十分鐘之前佢暈低咗").
 _NOW = (
     r"\b(?:now|currently|help|still|today|tonight|just|again)\b|\bthis (?:morning|afternoon|evening)\b"
     r"|而家|依家|宜家|現在|目前|此刻|正在|仍然|仲係|今日|今天|今朝|今晚|頭先|啱啱|剛剛|剛才|救命|快啲|快點"
@@ -39,15 +38,35 @@ _WEEKS_AGO = (
     r"|上個?(?:星期|禮拜|週|周|月)|上年|去年|前年|早(?:兩|幾)年"
     r"|(?:幾|兩|三|四|五|六|七|八|九|十|半|\d+)個?(?:星期|禮拜|週|年|月)(?:前|之前)|有一?次|曾經"
 )
+# Yesterday is over for a fire, an entrapment or a drowning, not for a fall: "he fell yesterday and is still on the
+# floor" is an emergency. Only the fire, trapped and drowning rules read it (`REPORTED_SINCE_YESTERDAY`).
+_DAYS_AGO = (
+    r"\b(?:yesterday|last night|the other day|(?:two|three|a few|few|\d+) days ago)\b"
+    r"|琴日|尋日|噚日|昨天|昨日|昨晚|琴晚|尋晚|前日|前晚|前幾日|(?:兩|三|幾|\d+)日前"
+)
 _HABITUAL = (
     r"\b(?:often|frequently|regularly|keeps?|twice|(?:several|many|\d+|three|four|five) times"
     r"|every (?:day|week|month|year|time))\b"
     r"|成日|經常|時常|常常|不時|間中|好多次|幾次|(?:兩|三|四|五|六|七|八|九|十|\d+)次|每(?:次|個?月|個?星期|個?禮拜|日|朝|年)"
 )
-REPORTED = (
-    rf"^(?!.*(?:{_NOW}))(?:(?=.*(?:{_WEEKS_AGO}|{_HABITUAL}))|.*{_AT}[^{_AT}]*{_AT}過(?![去嚟來]))"
-    rf"|(?:差啲|差點|差一點|險啲|險些|幾乎)[^{_AT}]{{0,4}}{_AT}|\b(?:nearly|almost)\s+(?:\w+\s+){{0,2}}{_AT}"
+_NEAR_MISS = rf"(?:差啲|差點|差一點|險啲|險些|幾乎)[^{_AT}]{{0,4}}{_AT}|\b(?:nearly|almost)\s+(?:\w+\s+){{0,2}}{_AT}"
+# A fear of the future ("遲早有人浸死", "someone could drown"), never a doubt about now ("he might be having a stroke").
+_FEARED = (
+    rf"(?:遲早|隨時會|驚會|怕會|擔心會|可能會|會唔會|萬一|如果|假如|一旦|以免|免得)[^{_AT}]{{0,8}}{_AT}"
+    r"|\b(?:someone|somebody|anyone|a child|kids?|children|people|pedestrians)\s+(?:could|might|may|will|would)\s+"
+    rf"(?:easily\s+)?(?:get\s+|be\s+)?{_AT}|\b(?:risk|danger|chance) of\s+{_AT}"
 )
+
+
+def _reported(anchors: str) -> str:
+    return (
+        rf"^(?!.*(?:{_NOW}))(?:(?=.*(?:{anchors}|{_HABITUAL}))|.*{_AT}[^{_AT}]*{_AT}過(?![去嚟來])"
+        rf"|.*(?:{_FEARED}))|{_NEAR_MISS}"
+    )
+
+
+REPORTED = _reported(_WEEKS_AGO)
+REPORTED_SINCE_YESTERDAY = _reported(f"{_WEEKS_AGO}|{_DAYS_AGO}")
 FIRE_WORD = r"f(?:ire|ier|yre)s?"  # fire, with the common typos; also used by the masks
 PERSON_EN = (
     r"(?:me|him|her|them|us|people|someone|somebody|each other|(?:his|her|my|their|our) \w+"
