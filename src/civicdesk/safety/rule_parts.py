@@ -53,6 +53,8 @@ _NEAR_MISS = rf"(?:差啲|差點|差一點|險啲|險些|幾乎)[^{_AT}]{{0,4}}{
 # A fear of the future ("遲早有人浸死", "someone could drown"), never a doubt about now ("he might be having a stroke").
 _FEARED = (
     rf"(?:遲早|隨時會|驚會|怕會|擔心會|可能會|會唔會|萬一|如果|假如|一旦|以免|免得)[^{_AT}]{{0,8}}{_AT}"
+    # "唔想等到有小朋友受傷先嚟處理": waiting until someone gets hurt is a fear, not an event
+    rf"|(?:唔想|不想|唔好|不要|咪|唔通要|難道要)等到[^{_AT}]{{0,8}}{_AT}|等到[^{_AT}]{{0,8}}{_AT}[^{_AT}]*{_AT}(?:咗|了)?(?:先|才)"
     r"|\b(?:someone|somebody|anyone|a child|kids?|children|people|pedestrians)\s+(?:could|might|may|will|would)\s+"
     rf"(?:easily\s+)?(?:get\s+|be\s+)?{_AT}|\b(?:risk|danger|chance) of\s+{_AT}"
 )
