@@ -43,6 +43,10 @@ def main() -> int:
     per_lang: dict[str, Counter[str]] = defaultdict(Counter)
     by_expected: dict[str, Counter[str]] = defaultdict(Counter)
     confusions: Counter[tuple[str, str]] = Counter()
+    confusions_by_lang: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    # false emergencies by language and by what the message expected: a summary that points at a rule to
+    # check without printing any message
+    false_emergency_kinds: Counter[tuple[str, str]] = Counter()
     latencies: list[float] = []
     # (top-1 confidence, whether its department was right) for answerable messages the router ranked
     calibration: list[tuple[float, bool]] = []
@@ -54,6 +58,8 @@ def main() -> int:
         expected, lang = row["expected"], row["language"]
         by_expected[expected]["total"] += 1
         by_expected[expected][f"got:{reply.status}"] += 1
+        if reply.status == "emergency" and expected != "emergency":
+            false_emergency_kinds[(lang, row["department"] or expected)] += 1
         per_lang[lang]["language_total"] += 1
         per_lang[lang]["language_correct"] += reply.language == lang
         if expected == "answered":
@@ -65,6 +71,7 @@ def main() -> int:
                 calibration.append((float(reply.services[0]["confidence"]), top == row["department"]))
             if top != row["department"]:
                 confusions[(row["department"], top)] += 1
+                confusions_by_lang[lang][(row["department"], top)] += 1
                 misses.append((lang, row["department"], top, row["text"][:90]))
         else:
             per_lang[lang][f"{expected}_total"] += 1
@@ -132,6 +139,9 @@ def main() -> int:
         figures["expected_calibration_error"],
     )
     print("most confused (expected -> top-1):", confusions.most_common(8))
+    for lang in LANGS:
+        print(f"  {lang}:", confusions_by_lang[lang].most_common(8))
+    print("false emergencies (language, expected department or status):", sorted(false_emergency_kinds.items()))
     for miss in misses[: args.errors]:
         print("  MISS", *miss)
     if args.json:
